@@ -1,0 +1,204 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from afspraken.models import (
+    Afspraak,
+    Jaarafspraak,
+    Jaarschijf,
+    JaarschijfStatuswijziging,
+    Ondertekening,
+    Overeenkomst,
+    Partij,
+    Stap,
+    Thema,
+)
+
+
+def _jaarschijf_van(obj):
+    for pad in ("jaarschijf", "jaarafspraak"):
+        if hasattr(obj, pad):
+            return _jaarschijf_van(getattr(obj, pad))
+    return obj if isinstance(obj, Jaarschijf) else None
+
+
+class BevrorenAlleenLezenMixin:
+    """A vastgesteld or ondertekend jaarschijf (and what hangs under it) opens read-only.
+
+    The models' clean() refuses such changes as well; this keeps the admin from offering
+    them. Status changes go through the lifecycle services, never through the admin. A save
+    here raises `versie`, so a web editor holding the old version gets a conflict.
+    """
+
+    def _bevroren(self, obj):
+        jaarschijf = _jaarschijf_van(obj) if obj is not None else None
+        return jaarschijf is not None and jaarschijf.is_bevroren
+
+    def has_change_permission(self, request, obj=None):
+        return not self._bevroren(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._bevroren(obj) and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if change and hasattr(obj, "versie"):
+            obj.versie += 1
+        super().save_model(request, obj, form, change)
+
+
+class BevrorenInlineMixin(BevrorenAlleenLezenMixin):
+    def has_add_permission(self, request, obj=None):
+        return not self._bevroren(obj) and super().has_add_permission(request, obj)
+
+
+class PartijInline(admin.TabularInline):
+    model = Partij
+    extra = 0
+    autocomplete_fields = ["organisatie"]
+
+
+class ThemaInline(admin.TabularInline):
+    model = Thema
+    extra = 0
+    fields = ["volgorde", "letter", "naam"]
+
+
+class AfspraakInline(admin.TabularInline):
+    model = Afspraak
+    extra = 0
+    fields = ["volgorde", "code", "thema", "soort", "inhoud", "periode"]
+    show_change_link = True
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Only this agreement's themes and parents make sense in the dropdowns.
+        if obj is not None:
+            formset.form.base_fields["thema"].queryset = obj.themas.all()
+        return formset
+
+
+class JaarschijfInline(admin.TabularInline):
+    model = Jaarschijf
+    extra = 0
+    fields = ["jaar", "titel", "status"]
+    readonly_fields = ["status"]
+    show_change_link = True
+
+
+@admin.register(Overeenkomst)
+class OvereenkomstAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "gemeente", "startdatum", "einddatum"]
+    list_filter = ["gemeente"]
+    search_fields = ["titel", "gemeente__naam"]
+    list_select_related = ["gemeente"]
+    autocomplete_fields = ["gemeente"]
+    inlines = [PartijInline, ThemaInline, JaarschijfInline, AfspraakInline]
+
+
+@admin.register(Thema)
+class ThemaAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "letter", "volgorde", "overeenkomst"]
+    list_filter = ["overeenkomst__gemeente"]
+    search_fields = ["naam", "overeenkomst__titel"]
+    list_select_related = ["overeenkomst__gemeente"]
+    autocomplete_fields = ["overeenkomst"]
+
+
+class JaarafspraakInline(admin.StackedInline):
+    model = Jaarafspraak
+    extra = 0
+    fields = ["jaarschijf", "tekst", "status"]
+    show_change_link = True
+
+
+@admin.register(Afspraak)
+class AfspraakAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
+    list_display = ["code", "korte_inhoud", "thema", "soort", "periode", "overeenkomst"]
+    list_filter = ["soort", "overeenkomst__gemeente"]
+    search_fields = ["code", "inhoud", "resultaat", "doel"]
+    list_select_related = ["thema", "overeenkomst__gemeente"]
+    autocomplete_fields = ["overeenkomst", "thema", "parent", "trekkers"]
+    inlines = [JaarafspraakInline]
+
+    @admin.display(description=_("inhoud"))
+    def korte_inhoud(self, obj):
+        return obj.inhoud[:80]
+
+
+class StapInline(BevrorenInlineMixin, admin.TabularInline):
+    model = Stap
+    extra = 0
+    autocomplete_fields = ["organisatie"]
+
+
+@admin.register(Jaarafspraak)
+class JaarafspraakAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
+    list_display = ["afspraak", "jaarschijf", "status"]
+    list_filter = ["status", "jaarschijf__jaar"]
+    search_fields = ["afspraak__code", "afspraak__inhoud", "tekst"]
+    list_select_related = ["afspraak", "jaarschijf__overeenkomst__gemeente"]
+    autocomplete_fields = ["jaarschijf", "afspraak"]
+    inlines = [StapInline]
+
+
+class StatuswijzigingInline(admin.TabularInline):
+    """The lifecycle record: read-only, written only by the lifecycle services."""
+
+    model = JaarschijfStatuswijziging
+    extra = 0
+    fields = ["van", "naar", "door", "op"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class OndertekeningInline(BevrorenInlineMixin, admin.TabularInline):
+    model = Ondertekening
+    extra = 0
+    fields = ["volgorde", "organisatie", "naam", "functie", "ondertekend_op"]
+    readonly_fields = ["ondertekend_op"]
+    autocomplete_fields = ["organisatie"]
+
+
+@admin.register(Jaarschijf)
+class JaarschijfAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
+    list_display = ["__str__", "jaar", "status", "overeenkomst"]
+    list_filter = ["status", "jaar", "overeenkomst__gemeente"]
+    search_fields = ["titel", "overeenkomst__titel", "overeenkomst__gemeente__naam"]
+    list_select_related = ["overeenkomst__gemeente"]
+    autocomplete_fields = ["overeenkomst"]
+    readonly_fields = ["status"]
+    inlines = [OndertekeningInline, StatuswijzigingInline]
+
+
+@admin.register(Stap)
+class StapAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
+    list_display = ["__str__", "organisatie", "afgerond", "jaarafspraak"]
+    list_filter = ["afgerond"]
+    search_fields = ["tekst", "organisatie__naam"]
+    list_select_related = ["organisatie", "jaarafspraak__afspraak", "jaarafspraak__jaarschijf"]
+    autocomplete_fields = ["jaarafspraak", "organisatie"]
+
+
+@admin.register(Ondertekening)
+class OndertekeningAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "functie", "organisatie", "jaarschijf", "ondertekend_op"]
+    search_fields = ["naam", "organisatie__naam"]
+    list_select_related = ["organisatie", "jaarschijf__overeenkomst__gemeente"]
+    autocomplete_fields = ["jaarschijf", "organisatie"]
+    readonly_fields = ["ondertekend_door", "ondertekend_op"]
+
+
+@admin.register(Partij)
+class PartijAdmin(admin.ModelAdmin):
+    list_display = ["organisatie", "overeenkomst", "vertegenwoordiger", "functie"]
+    search_fields = ["organisatie__naam", "overeenkomst__titel", "vertegenwoordiger"]
+    list_select_related = ["organisatie", "overeenkomst__gemeente"]
+    autocomplete_fields = ["overeenkomst", "organisatie"]

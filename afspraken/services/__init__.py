@@ -1,0 +1,72 @@
+"""Writes on agreements: every change to an overeenkomst, its themes, afspraken, jaarschijven
+and steps goes through one function here, keyword-only, atomic, validated with full_clean().
+
+Objects that two people may edit at once (Afspraak, Jaarschijf, Jaarafspraak) carry a
+`versie`; their update services take the version the editor started from and refuse with
+`VersieConflict` when someone saved in between. Content of a vastgesteld or ondertekend
+jaarschijf is refused here and again by the models' clean() (see BevriesbaarMixin).
+"""
+
+from afspraken.services.afspraak import (
+    afspraak_aanmaken,
+    afspraak_bijwerken,
+    afspraak_verplaatsen,
+    jaarafspraak_bijwerken,
+    jaarafspraak_regel_bijwerken,
+    stap_afronden,
+    stap_bijwerken,
+    stap_toevoegen,
+    stap_verwijderen,
+)
+from afspraken.services.jaarschijf import (
+    jaarschijf_aanmaken,
+    jaarschijf_bijwerken,
+    jaarschijf_ondertekend_verklaren,
+    jaarschijf_ter_bespreking,
+    jaarschijf_terug_naar_concept,
+    jaarschijf_vaststellen,
+    jaarschijf_volgend_jaar_voorbereiden,
+    loopt_door,
+    periode_eindjaar,
+)
+from afspraken.services.opslaan import VersieConflict
+from afspraken.services.overeenkomst import (
+    overeenkomst_aanmaken,
+    overeenkomst_bijwerken,
+    partij_bijwerken,
+    partij_toevoegen,
+    partij_verwijderen,
+    thema_aanmaken,
+    thema_bijwerken,
+    thema_verplaatsen,
+)
+
+__all__ = [
+    "VersieConflict",
+    "afspraak_aanmaken",
+    "afspraak_bijwerken",
+    "afspraak_verplaatsen",
+    "jaarafspraak_bijwerken",
+    "jaarafspraak_regel_bijwerken",
+    "jaarschijf_aanmaken",
+    "jaarschijf_bijwerken",
+    "jaarschijf_ondertekend_verklaren",
+    "jaarschijf_ter_bespreking",
+    "jaarschijf_terug_naar_concept",
+    "jaarschijf_vaststellen",
+    "jaarschijf_volgend_jaar_voorbereiden",
+    "loopt_door",
+    "overeenkomst_aanmaken",
+    "overeenkomst_bijwerken",
+    "partij_bijwerken",
+    "partij_toevoegen",
+    "partij_verwijderen",
+    "periode_eindjaar",
+    "stap_afronden",
+    "stap_bijwerken",
+    "stap_toevoegen",
+    "stap_verwijderen",
+    "thema_aanmaken",
+    "thema_bijwerken",
+    "thema_verplaatsen",
+]

@@ -1,0 +1,253 @@
+"""Jaarschijven: their texts, their lifecycle and next year's copy."""
+
+import datetime
+import re
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from afspraken.constants import JaarschijfStatus, Voortgang
+from afspraken.models import (
+    Jaarafspraak,
+    Jaarschijf,
+    JaarschijfStatuswijziging,
+    Ondertekening,
+    Overeenkomst,
+    Stap,
+)
+from afspraken.services.opslaan import (
+    opslaan,
+    opslaan_met_versie,
+    weiger_bevroren,
+)
+from gemeenten.models import Gebruiker
+
+# --- Jaarschijf content -------------------------------------------------------------------
+
+
+@transaction.atomic
+def jaarschijf_aanmaken(
+    *,
+    overeenkomst: Overeenkomst,
+    jaar: int,
+    titel: str = "",
+    inleiding: str = "",
+    plaats: str = "",
+    datum: datetime.date | None = None,
+    geldig_tot: datetime.date | None = None,
+    door: Gebruiker,
+) -> Jaarschijf:
+    if overeenkomst.jaarschijven.filter(jaar=jaar).exists():
+        raise ValidationError(
+            {"jaar": _("Er is al een jaarschijf %(jaar)s voor deze overeenkomst.") % {"jaar": jaar}}
+        )
+    jaarschijf = Jaarschijf(
+        overeenkomst=overeenkomst,
+        jaar=jaar,
+        titel=titel,
+        inleiding=inleiding,
+        plaats=plaats,
+        datum=datum,
+        geldig_tot=geldig_tot or datetime.date(jaar, 12, 31),
+    )
+    opslaan(jaarschijf, door)
+    return jaarschijf
+
+
+@transaction.atomic
+def jaarschijf_bijwerken(
+    *,
+    jaarschijf: Jaarschijf,
+    versie: int,
+    titel: str = "",
+    inleiding: str = "",
+    plaats: str = "",
+    datum: datetime.date | None = None,
+    geldig_tot: datetime.date | None = None,
+    door: Gebruiker,
+) -> Jaarschijf:
+    weiger_bevroren(jaarschijf)
+    jaarschijf.titel = titel
+    jaarschijf.inleiding = inleiding
+    jaarschijf.plaats = plaats
+    jaarschijf.datum = datum
+    jaarschijf.geldig_tot = geldig_tot
+    opslaan_met_versie(jaarschijf, versie=versie, door=door)
+    return jaarschijf
+
+
+# --- Lifecycle ----------------------------------------------------------------------------
+
+
+def _overgang(
+    jaarschijf: Jaarschijf, *, van: Iterable[str], naar: str, door: Gebruiker
+) -> Jaarschijf:
+    """Move a jaarschijf to `naar` when its current status (read under a row lock) is in
+    `van`, and record who did it and when."""
+    vers = Jaarschijf.objects.select_for_update().get(pk=jaarschijf.pk)
+    if vers.status not in set(van):
+        raise ValidationError(
+            _("Een jaarschijf met status %(van)s kan niet naar %(naar)s.")
+            % {"van": vers.get_status_display(), "naar": JaarschijfStatus(naar).label},
+            code="ongeldige_overgang",
+        )
+    oud = vers.status
+    vers.status = naar
+    vers.versie += 1
+    opslaan(vers, door)
+    JaarschijfStatuswijziging.objects.create(jaarschijf=vers, van=oud, naar=naar, door=door)
+    jaarschijf.status = vers.status
+    jaarschijf.versie = vers.versie
+    jaarschijf._geladen_status = vers.status
+    return jaarschijf
+
+
+@transaction.atomic
+def jaarschijf_ter_bespreking(*, jaarschijf: Jaarschijf, door: Gebruiker) -> Jaarschijf:
+    """The partners review and comment on the concept."""
+    return _overgang(
+        jaarschijf, van=[JaarschijfStatus.CONCEPT], naar=JaarschijfStatus.TER_BESPREKING, door=door
+    )
+
+
+@transaction.atomic
+def jaarschijf_vaststellen(*, jaarschijf: Jaarschijf, door: Gebruiker) -> Jaarschijf:
+    """The content is final and frozen; the jaarschijf is ready to be signed."""
+    return _overgang(
+        jaarschijf,
+        van=[JaarschijfStatus.TER_BESPREKING],
+        naar=JaarschijfStatus.VASTGESTELD,
+        door=door,
+    )
+
+
+@transaction.atomic
+def jaarschijf_terug_naar_concept(*, jaarschijf: Jaarschijf, door: Gebruiker) -> Jaarschijf:
+    """Reopen for editing; from vastgesteld only until the first party has signed."""
+    if jaarschijf.ondertekeningen.filter(ondertekend_op__isnull=False).exists():
+        raise ValidationError(
+            _("Er is al ondertekend; deze jaarschijf kan niet meer terug naar concept."),
+            code="al_ondertekend",
+        )
+    return _overgang(
+        jaarschijf,
+        van=[JaarschijfStatus.TER_BESPREKING, JaarschijfStatus.VASTGESTELD],
+        naar=JaarschijfStatus.CONCEPT,
+        door=door,
+    )
+
+
+@transaction.atomic
+def jaarschijf_ondertekend_verklaren(*, jaarschijf: Jaarschijf, door: Gebruiker) -> Jaarschijf:
+    """Every signatory has signed (the signing itself is a later issue)."""
+    ondertekeningen = list(jaarschijf.ondertekeningen.all())
+    if not ondertekeningen or any(o.ondertekend_op is None for o in ondertekeningen):
+        raise ValidationError(
+            _("Nog niet alle ondertekenaars hebben getekend."), code="niet_ondertekend"
+        )
+    return _overgang(
+        jaarschijf, van=[JaarschijfStatus.VASTGESTELD], naar=JaarschijfStatus.ONDERTEKEND, door=door
+    )
+
+
+# --- Next year ----------------------------------------------------------------------------
+
+_JAARTAL = re.compile(r"\b(19\d{2}|20\d{2})\b")
+_AFGESLOTEN = {Voortgang.GEREALISEERD, Voortgang.VERVALLEN}
+
+
+def periode_eindjaar(periode: str) -> int | None:
+    """The last year named in a period text ('2021-2024' -> 2024, 'Q1 2023' -> 2023)."""
+    jaren = [int(j) for j in _JAARTAL.findall(periode or "")]
+    return max(jaren) if jaren else None
+
+
+def loopt_door(jaarafspraak: Jaarafspraak, jaar: int) -> bool:
+    """Still running in `jaar`: not finished or dropped, and its period has not ended."""
+    if jaarafspraak.status in _AFGESLOTEN:
+        return False
+    eindjaar = periode_eindjaar(jaarafspraak.afspraak.periode)
+    return eindjaar is None or eindjaar >= jaar
+
+
+@transaction.atomic
+def jaarschijf_volgend_jaar_voorbereiden(*, jaarschijf: Jaarschijf, door: Gebruiker) -> Jaarschijf:
+    """Next year's jaarschijf as a concept copy: running afspraken with their year texts and
+    open steps, and the signatories without signatures. Stock figures are not copied: the
+    corporaties deliver new ones."""
+    jaar = jaarschijf.jaar + 1
+    overeenkomst = jaarschijf.overeenkomst
+    if overeenkomst.jaarschijven.filter(jaar=jaar).exists():
+        raise ValidationError(
+            _("Er is al een jaarschijf %(jaar)s voor deze overeenkomst.") % {"jaar": jaar},
+            code="bestaat_al",
+        )
+    oud_jaar = str(jaarschijf.jaar)
+    geldig_tot = (
+        jaarschijf.geldig_tot.replace(year=jaarschijf.geldig_tot.year + 1)
+        if jaarschijf.geldig_tot
+        and not (jaarschijf.geldig_tot.month == 2 and jaarschijf.geldig_tot.day == 29)
+        else datetime.date(jaar, 12, 31)
+    )
+    nieuw = Jaarschijf(
+        overeenkomst=overeenkomst,
+        jaar=jaar,
+        titel=jaarschijf.titel.replace(oud_jaar, str(jaar)),
+        inleiding=jaarschijf.inleiding,
+        plaats=jaarschijf.plaats,
+        geldig_tot=geldig_tot,
+    )
+    opslaan(nieuw, door)
+
+    lopend = [
+        ja
+        for ja in jaarschijf.jaarafspraken.select_related("afspraak").prefetch_related("stappen")
+        if loopt_door(ja, jaar)
+    ]
+    # Many rows at once: uniqueness is given by the fresh jaarschijf and the foreign keys by
+    # the rows copied, so full_clean skips those per-row queries; the other checks still run.
+    kopieen = [
+        Jaarafspraak(jaarschijf=nieuw, afspraak=ja.afspraak, tekst=ja.tekst) for ja in lopend
+    ]
+    for kopie in kopieen:
+        kopie.full_clean(
+            exclude=["jaarschijf", "afspraak"], validate_unique=False, validate_constraints=False
+        )
+    kopieen = bulk_create_with_history(kopieen, Jaarafspraak, default_user=door)
+    if not all(k.pk for k in kopieen):  # backends that return no ids (older SQLite)
+        per_afspraak = dict(nieuw.jaarafspraken.values_list("afspraak_id", "pk"))
+        for kopie in kopieen:
+            kopie.pk = per_afspraak[kopie.afspraak_id]
+    stappen = [
+        Stap(
+            jaarafspraak=kopie,
+            organisatie_id=stap.organisatie_id,
+            tekst=stap.tekst,
+            volgorde=stap.volgorde,
+        )
+        for ja, kopie in zip(lopend, kopieen, strict=True)
+        for stap in ja.stappen.all()
+        if not stap.afgerond
+    ]
+    for stap in stappen:
+        stap.full_clean(
+            exclude=["jaarafspraak", "organisatie"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+    bulk_create_with_history(stappen, Stap, default_user=door)
+    for o in jaarschijf.ondertekeningen.all():
+        opslaan(
+            Ondertekening(
+                jaarschijf=nieuw,
+                organisatie_id=o.organisatie_id,
+                naam=o.naam,
+                functie=o.functie,
+                volgorde=o.volgorde,
+            ),
+            door,
+        )
+    return nieuw

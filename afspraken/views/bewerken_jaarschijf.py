@@ -1,0 +1,242 @@
+"""Editing a jaarschijf: its texts, the year's text and voortgang per afspraak (inline on the
+jaarschijf page with htmx, or as a full page without JavaScript) and the per-party steps.
+"""
+
+from functools import cached_property
+
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from afspraken import forms, selectors, services
+from afspraken.models import Jaarafspraak, Jaarschijf, Overeenkomst, Stap
+from afspraken.views.bewerken import ServiceFormView, jaarschijf_url, overeenkomst_url
+
+
+def afspraak_anker(jaarafspraak: Jaarafspraak) -> str:
+    return f"{jaarschijf_url(jaarafspraak.jaarschijf_id)}#afspraak-{jaarafspraak.afspraak_id}"
+
+
+def rij_response(request, jaarafspraak_pk: int, jaarschijf: Jaarschijf):
+    """The afspraak's row of the jaarschijf page, freshly read, for htmx to swap in."""
+    jaarafspraak = selectors.jaarafspraken_voor_document().get(pk=jaarafspraak_pk)
+    jaarafspraak.jaarschijf = jaarschijf
+    jaarafspraak.niveau = 1 if jaarafspraak.afspraak.parent_id else 0
+    return render(
+        request,
+        "afspraken/jaarschijf_detail.html#afspraak-rij",
+        {"jaarafspraak": jaarafspraak, "jaarschijf": jaarschijf},
+    )
+
+
+class JaarschijfAanmakenView(ServiceFormView):
+    object_model = Overeenkomst
+    pk_kwarg = "overeenkomst_pk"
+    form_class = forms.JaarschijfForm
+    titel = _("Nieuwe jaarschijf")
+    melding = _("De jaarschijf is aangemaakt.")
+
+    def opslaan(self, form):
+        return services.jaarschijf_aanmaken(
+            overeenkomst=self.object, door=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return jaarschijf_url(self.resultaat.pk)
+
+    def terug_url(self):
+        return overeenkomst_url(self.object.pk)
+
+
+class JaarschijfBewerkenView(ServiceFormView):
+    object_model = Jaarschijf
+    pk_kwarg = "jaarschijf_pk"
+    select_related = ("overeenkomst",)
+    form_class = forms.JaarschijfForm
+    titel = _("Jaarschijf bewerken")
+
+    def form_extra_kwargs(self):
+        return {"instance": self.object}
+
+    def opslaan(self, form):
+        return services.jaarschijf_bijwerken(
+            jaarschijf=self.object, door=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return jaarschijf_url(self.object.pk)
+
+
+class JaarafspraakBewerkenView(ServiceFormView):
+    """One afspraak of the jaarschijf page. The gemeente edits the afspraak's main fields and
+    the year's plan; a trekker only the year's plan and voortgang (change_voortgang).
+
+    With htmx, GET answers the row as a form and a successful POST the row as text again;
+    `?weergave=rij` answers the row unchanged (cancel).
+    """
+
+    permission_required = "afspraken.change_voortgang"
+    template_name = "afspraken/jaarafspraak_form.html"
+    object_model = Jaarafspraak
+    pk_kwarg = "jaarafspraak_pk"
+    select_related = ("afspraak__overeenkomst", "afspraak__thema", "jaarschijf__overeenkomst")
+    melding = _("De afspraak is opgeslagen.")
+
+    @cached_property
+    def volledig(self) -> bool:
+        return self.request.user.has_perm("afspraken.change_inhoud", self.object)
+
+    @property
+    def titel(self):
+        return _("Afspraak %(code)s in %(jaar)s") % {
+            "code": self.object.afspraak.code,
+            "jaar": self.object.jaarschijf.jaar,
+        }
+
+    def get_form_class(self):
+        return forms.JaarafspraakRegelForm if self.volledig else forms.JaarafspraakVoortgangForm
+
+    def form_extra_kwargs(self):
+        if self.volledig:
+            return {"jaarafspraak": self.object}
+        return {"instance": self.object}
+
+    def get(self, request, *args, **kwargs):
+        if request.htmx and request.GET.get("weergave") == "rij":
+            return rij_response(request, self.object.pk, self.object.jaarschijf)
+        return super().get(request, *args, **kwargs)
+
+    def opslaan(self, form):
+        data = form.cleaned_data
+        if self.volledig:
+            return services.jaarafspraak_regel_bijwerken(
+                jaarafspraak=self.object, door=self.request.user, **data
+            )
+        return services.jaarafspraak_bijwerken(
+            jaarafspraak=self.object,
+            versie=data["versie"],
+            # A disabled field (frozen jaarschijf) keeps its text: pass None, change nothing.
+            tekst=None if form.fields["tekst"].disabled else data["tekst"],
+            status=data["status"],
+            door=self.request.user,
+        )
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.request.htmx and response.status_code == 302:
+            return rij_response(self.request, self.object.pk, self.object.jaarschijf)
+        return response
+
+    def get_template_names(self):
+        if self.request.htmx:
+            return [f"{self.template_name}#rij-formulier"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            jaarafspraak=self.object,
+            afspraak=self.object.afspraak,
+            volledig=self.volledig,
+            **kwargs,
+        )
+
+    def get_success_url(self):
+        return afspraak_anker(self.object)
+
+
+class StapToevoegenView(ServiceFormView):
+    object_model = Jaarafspraak
+    pk_kwarg = "jaarafspraak_pk"
+    select_related = ("afspraak", "jaarschijf__overeenkomst")
+    form_class = forms.StapForm
+    melding = _("De stap is toegevoegd.")
+
+    @property
+    def titel(self):
+        return _("Stap toevoegen bij afspraak %(code)s") % {"code": self.object.afspraak.code}
+
+    def form_extra_kwargs(self):
+        return {
+            "overeenkomst": self.object.jaarschijf.overeenkomst,
+            "instance": Stap(jaarafspraak=self.object),
+        }
+
+    def opslaan(self, form):
+        return services.stap_toevoegen(
+            jaarafspraak=self.object, door=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return afspraak_anker(self.object)
+
+
+class StapBewerkenView(ServiceFormView):
+    object_model = Stap
+    pk_kwarg = "stap_pk"
+    select_related = ("jaarafspraak__afspraak", "jaarafspraak__jaarschijf__overeenkomst")
+    form_class = forms.StapForm
+    titel = _("Stap bewerken")
+
+    def form_extra_kwargs(self):
+        return {
+            "overeenkomst": self.object.jaarafspraak.jaarschijf.overeenkomst,
+            "instance": self.object,
+        }
+
+    def opslaan(self, form):
+        return services.stap_bijwerken(
+            stap=self.object, door=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return afspraak_anker(self.object.jaarafspraak)
+
+
+class StapVerwijderenView(StapBewerkenView):
+    template_name = "afspraken/bevestigen_form.html"
+    form_class = forms.forms.Form
+    knop = _("Verwijderen")
+    melding = _("De stap is verwijderd.")
+
+    @property
+    def titel(self):
+        return _("Stap verwijderen?")
+
+    def form_extra_kwargs(self):
+        return {}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(uitleg=self.object.tekst, **kwargs)
+
+    def opslaan(self, form):
+        services.stap_verwijderen(stap=self.object, door=self.request.user)
+
+
+class StapAfrondenView(StapVerwijderenView):
+    """Mark a step done (or open again): progress, so also for trekkers and after
+    vaststelling. POST `afgerond=1|0`."""
+
+    permission_required = "afspraken.change_voortgang"
+    knop = _("Bevestigen")
+    melding = _("De stap is bijgewerkt.")
+
+    @property
+    def titel(self):
+        if self.object.afgerond:
+            return _("Stap weer openzetten?")
+        return _("Stap afronden?")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            verborgen={"afgerond": "0" if self.object.afgerond else "1"}, **kwargs
+        )
+
+    def opslaan(self, form):
+        afgerond = self.request.POST.get("afgerond", "1") == "1"
+        services.stap_afronden(stap=self.object, afgerond=afgerond, door=self.request.user)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.request.htmx and response.status_code == 302:
+            ja = self.object.jaarafspraak
+            return rij_response(self.request, ja.pk, ja.jaarschijf)
+        return response

@@ -1,0 +1,77 @@
+"""The lifecycle of a jaarschijf: concept -> ter bespreking -> vastgesteld (-> ondertekend,
+when every party has signed; the signing itself is a later issue), back to concept until the
+first signature, and preparing next year's jaarschijf as a copy.
+
+GET shows a confirmation page, POST calls the one service of that transition.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from afspraken import forms, services
+from afspraken.models import Jaarschijf
+from afspraken.views.bewerken import ServiceFormView, jaarschijf_url
+
+
+class OvergangView(ServiceFormView):
+    permission_required = "afspraken.change_status"
+    template_name = "afspraken/bevestigen_form.html"
+    object_model = Jaarschijf
+    pk_kwarg = "jaarschijf_pk"
+    select_related = ("overeenkomst",)
+    form_class = forms.forms.Form
+    service = None
+    uitleg = ""
+
+    def opslaan(self, form):
+        return type(self).service(jaarschijf=self.object, door=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(uitleg=self.uitleg, **kwargs)
+
+    def get_success_url(self):
+        return jaarschijf_url(self.object.pk)
+
+
+class TerBesprekingView(OvergangView):
+    service = services.jaarschijf_ter_bespreking
+    titel = _("Jaarschijf ter bespreking voorleggen?")
+    uitleg = _("De partners kunnen de jaarschijf dan lezen en becommentariëren.")
+    knop = _("Ter bespreking voorleggen")
+    melding = _("De jaarschijf ligt ter bespreking.")
+
+
+class VaststellenView(OvergangView):
+    service = services.jaarschijf_vaststellen
+    titel = _("Jaarschijf vaststellen?")
+    uitleg = _(
+        "Na vaststelling ligt de inhoud vast en kan de jaarschijf worden ondertekend. "
+        "Zolang niemand heeft getekend, kan de gemeente haar terugzetten naar concept."
+    )
+    knop = _("Vaststellen")
+    melding = _("De jaarschijf is vastgesteld.")
+
+
+class TerugNaarConceptView(OvergangView):
+    service = services.jaarschijf_terug_naar_concept
+    titel = _("Jaarschijf terugzetten naar concept?")
+    uitleg = _("De inhoud kan dan weer worden gewijzigd.")
+    knop = _("Terug naar concept")
+    melding = _("De jaarschijf is weer een concept.")
+
+
+class VolgendJaarView(OvergangView):
+    """Next year's jaarschijf as a copy: a change to the agreement (change_overeenkomst)."""
+
+    permission_required = "afspraken.change_overeenkomst"
+    service = services.jaarschijf_volgend_jaar_voorbereiden
+    titel = _("Volgend jaar voorbereiden?")
+    uitleg = _(
+        "Er komt een concept-jaarschijf voor het volgende jaar met de lopende afspraken, "
+        "hun jaartekst en de open stappen. Voorraadcijfers worden niet overgenomen: "
+        "de corporaties leveren nieuwe aan."
+    )
+    knop = _("Volgend jaar voorbereiden")
+    melding = _("De jaarschijf voor het volgende jaar is aangemaakt.")
+
+    def get_success_url(self):
+        return jaarschijf_url(self.resultaat.pk)

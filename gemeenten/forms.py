@@ -1,0 +1,83 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user
+from django_otp import verify_token as otp_verify_token
+
+from gemeenten.constants import Rol
+from gemeenten.models import Organisatie
+from gemeenten.rules import UITNODIGEN, toekenbare_rollen
+
+
+def _rol_keuzes(rollen):
+    return [(value, label) for value, label in Rol.choices if value in rollen]
+
+
+class CodeForm(forms.Form):
+    """A six-digit code from the authenticator app, or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+    def __init__(self, *args, gebruiker, apparaten=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.gebruiker = gebruiker
+        self.apparaten = apparaten
+        self.apparaat = None
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip().replace(" ", "").lower()
+        apparaten = (
+            self.apparaten if self.apparaten is not None else devices_for_user(self.gebruiker)
+        )
+        for apparaat in apparaten:
+            gevonden = otp_verify_token(self.gebruiker, apparaat.persistent_id, code)
+            if gevonden is not None:
+                self.apparaat = gevonden
+                return code
+        raise forms.ValidationError(_("Deze code klopt niet. Probeer het opnieuw."))
+
+
+class PersoonForm(forms.Form):
+    voornaam = forms.CharField(label=_("Voornaam"), max_length=150)
+    achternaam = forms.CharField(label=_("Achternaam"), max_length=150)
+    email = forms.EmailField(label=_("E-mailadres"))
+    functie = forms.CharField(label=_("Functie"), max_length=200, required=False)
+
+
+class LidToevoegenForm(PersoonForm):
+    rollen = forms.MultipleChoiceField(
+        label=_("Rollen"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+
+    def __init__(self, *args, door, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rollen"].choices = _rol_keuzes(toekenbare_rollen(door))
+        self.fields["rollen"].initial = [Rol.MEDEWERKER]
+
+
+class RollenForm(forms.Form):
+    rollen = forms.MultipleChoiceField(
+        label=_("Rollen"),
+        widget=forms.CheckboxSelectMultiple,
+        choices=(),
+        required=False,
+        help_text=_("Rollen die u zelf niet heeft, blijven zoals ze zijn."),
+    )
+
+    def __init__(self, *args, door, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rollen"].choices = _rol_keuzes(toekenbare_rollen(door))
+
+
+class UitnodigenForm(PersoonForm):
+    organisatie = forms.ModelChoiceField(
+        label=_("Organisatie"), queryset=Organisatie.objects.none()
+    )
+    field_order = ["organisatie", "voornaam", "achternaam", "email", "functie"]
+
+    def __init__(self, *args, door, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = Organisatie.objects.for_user(door, UITNODIGEN)

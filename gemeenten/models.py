@@ -1,0 +1,135 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from gemeenten.constants import OrganisatieType, Rol
+from gemeenten.querysets import LidmaatschapQuerySet, OrganisatieQuerySet
+
+
+class Gemeente(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    cbs_code = models.CharField(
+        _("CBS-code"),
+        max_length=6,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[RegexValidator(r"^GM\d{4}$", _("Een CBS-code is GM gevolgd door 4 cijfers."))],
+        help_text=_("Bijvoorbeeld GM1681."),
+    )
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Organisatie(models.Model):
+    """A party in the lokale driehoek; a corporatie can work in many gemeenten."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    type = models.CharField(_("type"), max_length=20, choices=OrganisatieType.choices)
+    afkorting = models.CharField(_("afkorting"), max_length=20, blank=True)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisaties",
+        help_text=_("Alleen voor een organisatie van het type gemeente: welke gemeente zij is."),
+    )
+    objects = OrganisatieQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(Lower("naam"), "type", name="organisatie_naam_type_uniek"),
+            models.CheckConstraint(
+                condition=~models.Q(type=OrganisatieType.GEMEENTE)
+                | models.Q(gemeente__isnull=False),
+                name="organisatie_gemeente_heeft_gemeente",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def is_gemeente(self):
+        return self.type == OrganisatieType.GEMEENTE
+
+    @property
+    def is_corporatie(self):
+        return self.type == OrganisatieType.WONINGCORPORATIE
+
+    @property
+    def is_huurdersorganisatie(self):
+        return self.type == OrganisatieType.HUURDERSORGANISATIE
+
+
+class Gebruiker(AbstractUser):
+    """A person. What they may do follows from their Lidmaatschap, never from logging in."""
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        ordering = ["username"]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+
+class Lidmaatschap(models.Model):
+    """A person acts for one organisation; each role they hold there is one row."""
+
+    gebruiker = models.ForeignKey(
+        Gebruiker,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="lidmaatschappen",
+    )
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="lidmaatschappen",
+    )
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.MEDEWERKER)
+    functie = models.CharField(_("functie"), max_length=200, blank=True)
+    objects = LidmaatschapQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        ordering = ["organisatie__naam", "gebruiker__username", "rol"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gebruiker", "organisatie", "rol"], name="lidmaatschap_uniek"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.gebruiker} — {self.get_rol_display()} bij {self.organisatie}"
+
+    def clean(self):
+        andere = (
+            Lidmaatschap.objects.filter(gebruiker_id=self.gebruiker_id)
+            .exclude(organisatie_id=self.organisatie_id)
+            .exists()
+        )
+        if self.gebruiker_id and andere:
+            raise ValidationError(
+                _("Een persoon handelt namens één organisatie; deze is al lid van een andere.")
+            )

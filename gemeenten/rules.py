@@ -1,0 +1,151 @@
+"""Who a person is in Driehoek: their organisation and roles, computed once per request.
+
+Every permission in the project starts from `actor(user)`; the predicates here answer
+questions about the person alone, the other apps add questions about objects.
+"""
+
+from dataclasses import dataclass, field
+
+import rules
+
+from gemeenten.constants import OrganisatieType, Rol
+
+
+@dataclass(frozen=True)
+class Actor:
+    organisatie_id: int | None = None
+    organisatie_type: str | None = None
+    gemeente_id: int | None = None
+    rollen: frozenset = field(default_factory=frozenset)
+
+    @property
+    def is_gemeente(self):
+        return self.organisatie_type == OrganisatieType.GEMEENTE
+
+    @property
+    def is_corporatie(self):
+        return self.organisatie_type == OrganisatieType.WONINGCORPORATIE
+
+    @property
+    def is_huurdersorganisatie(self):
+        return self.organisatie_type == OrganisatieType.HUURDERSORGANISATIE
+
+
+GEEN_ACTOR = Actor()
+
+
+def actor(user) -> Actor:
+    """The organisation a user acts for and the roles they hold there (cached on the user)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return GEEN_ACTOR
+    cached = getattr(user, "_driehoek_actor", None)
+    if cached is not None:
+        return cached
+    leden = list(
+        user.lidmaatschappen.select_related("organisatie").only(
+            "rol", "organisatie__id", "organisatie__type", "organisatie__gemeente_id"
+        )
+    )
+    if leden:
+        organisatie = leden[0].organisatie
+        result = Actor(
+            organisatie_id=organisatie.id,
+            organisatie_type=organisatie.type,
+            # Only a gemeente organisation speaks for its gemeente; a corporatie or
+            # huurdersorganisatie that happens to have one filled in does not.
+            gemeente_id=organisatie.gemeente_id if organisatie.is_gemeente else None,
+            rollen=frozenset(lid.rol for lid in leden),
+        )
+    else:
+        result = GEEN_ACTOR
+    user._driehoek_actor = result
+    return result
+
+
+@rules.predicate
+def is_lid_van_organisatie(user):
+    return actor(user).organisatie_id is not None
+
+
+@rules.predicate
+def is_gemeente_medewerker(user):
+    return actor(user).is_gemeente
+
+
+@rules.predicate
+def is_corporatie_medewerker(user):
+    return actor(user).is_corporatie
+
+
+@rules.predicate
+def is_huurdersorganisatie_lid(user):
+    return actor(user).is_huurdersorganisatie
+
+
+@rules.predicate
+def is_ondertekenaar(user):
+    return Rol.ONDERTEKENAAR in actor(user).rollen
+
+
+@rules.predicate
+def is_beheerder(user):
+    return Rol.BEHEERDER in actor(user).rollen
+
+
+def _organisatie_id(obj):
+    """The organisation an object stands for: an Organisatie, or anything with organisatie_id."""
+    if obj is None:
+        return None
+    if obj.__class__.__name__ == "Organisatie":
+        return obj.pk
+    return getattr(obj, "organisatie_id", None)
+
+
+@rules.predicate
+def is_eigen_organisatie(user, obj):
+    """The object is (or belongs to) the organisation the user acts for."""
+    organisatie_id = _organisatie_id(obj)
+    return organisatie_id is not None and organisatie_id == actor(user).organisatie_id
+
+
+@rules.predicate
+def is_beheerder_van_organisatie(user, obj):
+    """The user is beheerder of this organisation (obj: Organisatie or Lidmaatschap)."""
+    return Rol.BEHEERDER in actor(user).rollen and is_eigen_organisatie(user, obj)
+
+
+@rules.predicate
+def is_uitnodigbare_organisatie(user, organisatie):
+    """A gemeente medewerker may invite people of the parties of their gemeente's agreements.
+
+    Without an organisation this answers whether there is anyone to invite at all.
+    """
+    from gemeenten.models import Organisatie
+
+    scope = Organisatie.objects.for_user(user, UITNODIGEN)
+    if organisatie is None:
+        return scope.exists()
+    return scope.filter(pk=_organisatie_id(organisatie)).exists()
+
+
+# Ondertekenaars sign on behalf of their organisation and beheerders hand out roles, so
+# both need a second factor (government baseline for internet-facing accounts).
+moet_tweestaps = rules.is_superuser | is_ondertekenaar | is_beheerder
+
+
+def toekenbare_rollen(user) -> frozenset:
+    """A beheerder never grants more than they hold: the roles they have, plus medewerker."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return frozenset(Rol.values)
+    act = actor(user)
+    if Rol.BEHEERDER not in act.rollen:
+        return frozenset()
+    return act.rollen | {Rol.MEDEWERKER}
+
+
+# Actions of the Organisatie scope (`Organisatie.objects.for_user(user, action)`).
+BEHEREN = "beheer"
+UITNODIGEN = "uitnodigen"
+
+rules.add_perm("gemeenten.beheer_leden", is_beheerder_van_organisatie)
+rules.add_perm("gemeenten.uitnodigen", is_gemeente_medewerker & is_uitnodigbare_organisatie)

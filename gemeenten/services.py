@@ -1,0 +1,194 @@
+"""Writes on people and memberships. Every function checks what `door` may do itself, so a
+view, a command or a test cannot hand out more than the rules allow.
+"""
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from gemeenten.constants import Rol
+from gemeenten.models import Gebruiker, Lidmaatschap, Organisatie
+from gemeenten.rules import toekenbare_rollen
+
+AANTAL_HERSTELCODES = 10
+
+
+def _check_rollen(*, rollen: set[str], door: Gebruiker) -> None:
+    if not rollen:
+        raise ValidationError({"rollen": _("Kies minstens één rol.")})
+    te_veel = set(rollen) - toekenbare_rollen(door)
+    if te_veel:
+        raise PermissionDenied(_("U kunt alleen rollen toekennen die u zelf heeft."))
+
+
+@transaction.atomic
+def lid_toevoegen(
+    *,
+    organisatie: Organisatie,
+    voornaam: str,
+    achternaam: str,
+    email: str,
+    rollen: set[str],
+    door: Gebruiker,
+    functie: str = "",
+) -> Gebruiker:
+    """Make a person a member of `organisatie` with `rollen`; creates the account if needed.
+
+    Allowed for the organisation's beheerder (roles they hold) and, with the role medewerker
+    only, for a gemeente medewerker inviting a party of their gemeente's agreements.
+    """
+    if door.has_perm("gemeenten.beheer_leden", organisatie):
+        _check_rollen(rollen=rollen, door=door)
+    elif door.has_perm("gemeenten.uitnodigen", organisatie):
+        if set(rollen) != {Rol.MEDEWERKER}:
+            raise PermissionDenied(_("U kunt alleen medewerkers uitnodigen."))
+    else:
+        raise PermissionDenied
+    email = Gebruiker.objects.normalize_email(email).strip()
+    gebruiker = Gebruiker.objects.filter(email__iexact=email).first()
+    if gebruiker is None:
+        gebruiker = Gebruiker(username=email.lower(), email=email)
+        gebruiker.set_unusable_password()
+    elif gebruiker.lidmaatschappen.exists():
+        raise ValidationError(
+            {"email": _("Deze persoon heeft al een account bij Driehoek en is al ergens lid.")}
+        )
+    gebruiker.first_name = voornaam
+    gebruiker.last_name = achternaam
+    gebruiker.is_active = True
+    gebruiker.full_clean(validate_unique=gebruiker.pk is None)
+    gebruiker.save()
+    for rol in sorted(rollen):
+        lid = Lidmaatschap(gebruiker=gebruiker, organisatie=organisatie, rol=rol, functie=functie)
+        lid.full_clean()
+        lid.save()
+    return gebruiker
+
+
+def uitnodiging_versturen(*, gebruiker: Gebruiker, organisatie: Organisatie, basis_url: str):
+    """Mail a link to set a password, made with Django's password-reset token.
+
+    The link works once and expires after PASSWORD_RESET_TIMEOUT.
+    """
+    pad = reverse(
+        "gemeenten:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(gebruiker.pk)),
+            "token": default_token_generator.make_token(gebruiker),
+        },
+    )
+    context = {
+        "gebruiker": gebruiker,
+        "organisatie": organisatie,
+        "link": basis_url.rstrip("/") + pad,
+        "gebruikersnaam": gebruiker.get_username(),
+    }
+    mail = EmailMultiAlternatives(
+        subject=_("Uitnodiging voor Driehoek"),
+        body=render_to_string("gemeenten/email/uitnodiging.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[gebruiker.email],
+    )
+    mail.send()
+
+
+def _beheerbaar_lid(*, gebruiker: Gebruiker, organisatie: Organisatie, door: Gebruiker):
+    if not door.has_perm("gemeenten.beheer_leden", organisatie):
+        raise PermissionDenied
+    huidige = set(
+        Lidmaatschap.objects.filter(gebruiker=gebruiker, organisatie=organisatie).values_list(
+            "rol", flat=True
+        )
+    )
+    if not huidige:
+        raise ValidationError(_("Deze persoon is geen lid van de organisatie."))
+    return huidige
+
+
+@transaction.atomic
+def lid_rollen_wijzigen(
+    *, gebruiker: Gebruiker, organisatie: Organisatie, rollen: set[str], door: Gebruiker
+) -> set[str]:
+    """Set the member's roles among those `door` may grant; other roles stay as they are."""
+    huidige = _beheerbaar_lid(gebruiker=gebruiker, organisatie=organisatie, door=door)
+    toekenbaar = toekenbare_rollen(door)
+    if set(rollen) - toekenbaar:
+        raise PermissionDenied(_("U kunt alleen rollen toekennen die u zelf heeft."))
+    nieuw = (huidige - toekenbaar) | set(rollen)
+    if not nieuw:
+        raise ValidationError({"rollen": _("Kies minstens één rol.")})
+    if gebruiker.pk == door.pk and Rol.BEHEERDER in huidige and Rol.BEHEERDER not in nieuw:
+        raise ValidationError(
+            {"rollen": _("U kunt uw eigen beheerdersrol niet afnemen; vraag een andere beheerder.")}
+        )
+    functie = (
+        Lidmaatschap.objects.filter(gebruiker=gebruiker, organisatie=organisatie)
+        .values_list("functie", flat=True)
+        .first()
+    )
+    for lid in Lidmaatschap.objects.filter(
+        gebruiker=gebruiker, organisatie=organisatie, rol__in=huidige - nieuw
+    ):
+        lid.delete()
+    for rol in sorted(nieuw - huidige):
+        lid = Lidmaatschap(gebruiker=gebruiker, organisatie=organisatie, rol=rol, functie=functie)
+        lid.full_clean()
+        lid.save()
+    return nieuw
+
+
+@transaction.atomic
+def lidmaatschap_beeindigen(*, gebruiker: Gebruiker, organisatie: Organisatie, door: Gebruiker):
+    """End every role of the person in the organisation and close their account.
+
+    A person acts for one organisation only, so without it the account has no use.
+    """
+    huidige = _beheerbaar_lid(gebruiker=gebruiker, organisatie=organisatie, door=door)
+    if gebruiker.pk == door.pk:
+        raise ValidationError(_("U kunt uzelf niet verwijderen; vraag een andere beheerder."))
+    if huidige - toekenbare_rollen(door):
+        raise PermissionDenied(_("Deze persoon heeft een rol die u zelf niet heeft."))
+    for lid in Lidmaatschap.objects.filter(gebruiker=gebruiker, organisatie=organisatie):
+        lid.delete()
+    gebruiker.is_active = False
+    gebruiker.save(update_fields=["is_active"])
+
+
+def totp_apparaat_voorbereiden(*, gebruiker: Gebruiker) -> TOTPDevice:
+    """The not yet confirmed authenticator app of the user, created on first visit."""
+    apparaat = TOTPDevice.objects.filter(user=gebruiker, confirmed=False).first()
+    if apparaat is None:
+        apparaat = TOTPDevice.objects.create(
+            user=gebruiker, name=_("Authenticator-app"), confirmed=False
+        )
+    return apparaat
+
+
+@transaction.atomic
+def tweestaps_activeren(*, gebruiker: Gebruiker, apparaat: TOTPDevice) -> list[str]:
+    """Confirm the app (after a correct code), replace older ones, make new recovery codes."""
+    if apparaat.user_id != gebruiker.pk:
+        raise PermissionDenied
+    TOTPDevice.objects.filter(user=gebruiker).exclude(pk=apparaat.pk).delete()
+    apparaat.confirmed = True
+    apparaat.save(update_fields=["confirmed"])
+    return herstelcodes_vernieuwen(gebruiker=gebruiker)
+
+
+@transaction.atomic
+def herstelcodes_vernieuwen(*, gebruiker: Gebruiker) -> list[str]:
+    """Replace all recovery codes; the new ones are returned once and shown once."""
+    StaticDevice.objects.filter(user=gebruiker).delete()
+    apparaat = StaticDevice.objects.create(user=gebruiker, name=_("Herstelcodes"))
+    codes = [StaticToken.random_token() for _i in range(AANTAL_HERSTELCODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=apparaat, token=code) for code in codes)
+    return codes

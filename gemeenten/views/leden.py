@@ -1,0 +1,169 @@
+"""Organisation beheerders manage their members; gemeente medewerkers invite partners."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from rules.contrib.views import objectgetter, permission_required
+
+from gemeenten import services
+from gemeenten.forms import LidToevoegenForm, RollenForm, UitnodigenForm
+from gemeenten.models import Lidmaatschap, Organisatie
+from gemeenten.rules import BEHEREN, toekenbare_rollen
+
+organisatie_van_url = objectgetter(Organisatie, "organisatie_pk")
+lidmaatschap_van_url = objectgetter(
+    Lidmaatschap.objects.select_related("gebruiker", "organisatie"), "lidmaatschap_pk"
+)
+
+
+def _fouten_naar_form(form, fout: ValidationError):
+    if hasattr(fout, "error_dict"):
+        for veld, lijst in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)
+    else:
+        form.add_error(None, fout)
+
+
+def _basis_url(request):
+    return request.build_absolute_uri("/")
+
+
+@login_required
+@permission_required("gemeenten.beheer_leden", fn=organisatie_van_url, raise_exception=True)
+def leden(request, organisatie_pk):
+    organisatie = get_object_or_404(Organisatie, pk=organisatie_pk)
+    rijen = (
+        Lidmaatschap.objects.for_user(request.user, BEHEREN)
+        .filter(organisatie=organisatie)
+        .select_related("gebruiker")
+        .order_by("gebruiker__last_name", "gebruiker__first_name", "gebruiker_id", "rol")
+    )
+    personen = {}
+    for lid in rijen:
+        persoon = personen.setdefault(
+            lid.gebruiker_id, {"gebruiker": lid.gebruiker, "lid": lid, "rollen": []}
+        )
+        persoon["rollen"].append(lid.get_rol_display())
+    return render(
+        request,
+        "gemeenten/leden.html",
+        {"organisatie": organisatie, "personen": list(personen.values())},
+    )
+
+
+@login_required
+@permission_required("gemeenten.beheer_leden", fn=organisatie_van_url, raise_exception=True)
+def lid_toevoegen(request, organisatie_pk):
+    organisatie = get_object_or_404(Organisatie, pk=organisatie_pk)
+    form = LidToevoegenForm(request.POST or None, door=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            gebruiker = services.lid_toevoegen(
+                organisatie=organisatie,
+                voornaam=data["voornaam"],
+                achternaam=data["achternaam"],
+                email=data["email"],
+                functie=data["functie"],
+                rollen=set(data["rollen"]),
+                door=request.user,
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            services.uitnodiging_versturen(
+                gebruiker=gebruiker, organisatie=organisatie, basis_url=_basis_url(request)
+            )
+            messages.success(
+                request,
+                _("%(naam)s is toegevoegd en heeft een e-mail gekregen.") % {"naam": gebruiker},
+            )
+            return redirect("gemeenten:leden", organisatie_pk=organisatie.pk)
+    return render(
+        request, "gemeenten/lid_toevoegen.html", {"organisatie": organisatie, "form": form}
+    )
+
+
+@login_required
+@permission_required("gemeenten.beheer_leden", fn=lidmaatschap_van_url, raise_exception=True)
+def lid_rollen(request, lidmaatschap_pk):
+    lid = lidmaatschap_van_url(request, lidmaatschap_pk=lidmaatschap_pk)
+    huidige = set(
+        Lidmaatschap.objects.filter(
+            gebruiker=lid.gebruiker, organisatie=lid.organisatie
+        ).values_list("rol", flat=True)
+    )
+    form = RollenForm(
+        request.POST or None,
+        door=request.user,
+        initial={"rollen": sorted(huidige & toekenbare_rollen(request.user))},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.lid_rollen_wijzigen(
+                gebruiker=lid.gebruiker,
+                organisatie=lid.organisatie,
+                rollen=set(form.cleaned_data["rollen"]),
+                door=request.user,
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(
+                request, _("De rollen van %(naam)s zijn gewijzigd.") % {"naam": lid.gebruiker}
+            )
+            return redirect("gemeenten:leden", organisatie_pk=lid.organisatie_id)
+    return render(request, "gemeenten/lid_rollen.html", {"lid": lid, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@permission_required("gemeenten.beheer_leden", fn=lidmaatschap_van_url, raise_exception=True)
+def lid_verwijderen(request, lidmaatschap_pk):
+    lid = lidmaatschap_van_url(request, lidmaatschap_pk=lidmaatschap_pk)
+    fout = None
+    if request.method == "POST":
+        try:
+            services.lidmaatschap_beeindigen(
+                gebruiker=lid.gebruiker, organisatie=lid.organisatie, door=request.user
+            )
+        except ValidationError as e:
+            fout = e.messages
+        else:
+            messages.success(request, _("%(naam)s is geen lid meer.") % {"naam": lid.gebruiker})
+            return redirect("gemeenten:leden", organisatie_pk=lid.organisatie_id)
+    return render(request, "gemeenten/lid_verwijderen.html", {"lid": lid, "fouten": fout})
+
+
+@login_required
+@permission_required("gemeenten.uitnodigen", raise_exception=True)
+def uitnodigen(request):
+    form = UitnodigenForm(request.POST or None, door=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            gebruiker = services.lid_toevoegen(
+                organisatie=data["organisatie"],
+                voornaam=data["voornaam"],
+                achternaam=data["achternaam"],
+                email=data["email"],
+                functie=data["functie"],
+                rollen={"medewerker"},
+                door=request.user,
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            services.uitnodiging_versturen(
+                gebruiker=gebruiker, organisatie=data["organisatie"], basis_url=_basis_url(request)
+            )
+            messages.success(
+                request,
+                _("%(naam)s is uitgenodigd als medewerker van %(organisatie)s.")
+                % {"naam": gebruiker, "organisatie": data["organisatie"]},
+            )
+            return redirect("gemeenten:uitnodigen")
+    return render(request, "gemeenten/uitnodigen.html", {"form": form})

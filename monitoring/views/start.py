@@ -1,0 +1,19 @@
+"""The start page: what a person's organisation has agreed and what waits for them."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from afspraken import selectors
+
+
+@login_required
+def start(request):
+    user = request.user
+    context = {
+        "overeenkomsten": list(selectors.overeenkomsten_voor(user)),
+        "te_bespreken": list(selectors.jaarschijven_ter_bespreking(user)),
+        "te_ondertekenen": list(selectors.jaarschijven_te_ondertekenen(user)),
+        "cijfers_aanleveren": list(selectors.jaarschijven_cijfers_aanleveren(user)),
+        "activiteit": selectors.recente_activiteit(user, aantal=10),
+    }
+    return render(request, "monitoring/start.html", context)

@@ -1,0 +1,40 @@
+"""The period of an agreement: '2024-2028', one year '2026', or exact dates."""
+
+import datetime
+import re
+
+from django.utils.translation import gettext as _
+
+from monitoring.workbook import waarden
+
+_DATUMS = re.compile(r"^(\S+)\s+t/m\s+(\S+)$")
+
+
+def lees_periode(waarde) -> tuple[datetime.date, datetime.date]:
+    """(startdatum, einddatum): whole years for '2024-2028' and '2026', or the dates of
+    '02-10-2023 t/m 31-12-2027' (the form Overeenkomst.periode gives for other periods).
+    """
+    match = _DATUMS.match(waarden.tekst(waarde))
+    if match:
+        start, einde = (waarden.datum(deel) for deel in match.groups())
+        if einde < start:
+            raise waarden.Ongeldig(
+                _("de periode {waarde} loopt achteruit").format(waarde=waarden.toon(waarde))
+            )
+        return start, einde
+    eerste, laatste = waarden.jaren(waarde)
+    return datetime.date(eerste, 1, 1), datetime.date(laatste, 12, 31)
+
+
+def schrijf_periode(startdatum: datetime.date, einddatum: datetime.date) -> str:
+    hele_jaren = (startdatum.month, startdatum.day, einddatum.month, einddatum.day) == (
+        1,
+        1,
+        12,
+        31,
+    )
+    if not hele_jaren:
+        return f"{startdatum:%d-%m-%Y} t/m {einddatum:%d-%m-%Y}"
+    if startdatum.year == einddatum.year:
+        return str(startdatum.year)
+    return f"{startdatum.year}-{einddatum.year}"

@@ -1,0 +1,82 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from gemeenten.admin import OrganisatieAdmin
+from gemeenten.models import Organisatie
+from voorraad.models import Categorie, Segment, Voorraadmutatie, Voorraadstand
+
+
+@admin.register(Categorie)
+class CategorieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "volgorde"]
+    list_editable = ["volgorde"]
+    search_fields = ["naam"]
+
+
+@admin.register(Segment)
+class SegmentAdmin(admin.ModelAdmin):
+    list_display = ["naam", "volgorde"]
+    list_editable = ["volgorde"]
+    search_fields = ["naam"]
+
+
+@admin.register(Voorraadmutatie)
+class VoorraadmutatieAdmin(SimpleHistoryAdmin):
+    list_display = ["corporatie", "categorie", "periode", "soort", "aantal", "jaarschijf"]
+    list_filter = ["soort", "categorie", "corporatie", "jaarschijf__overeenkomst__gemeente"]
+    search_fields = ["corporatie__naam", "categorie__naam", "toelichting"]
+    list_select_related = ["corporatie", "categorie", "jaarschijf__overeenkomst__gemeente"]
+    autocomplete_fields = ["jaarschijf", "corporatie", "categorie"]
+
+
+@admin.register(Voorraadstand)
+class VoorraadstandAdmin(SimpleHistoryAdmin):
+    list_display = ["corporatie", "segment", "peildatum", "soort", "aantal", "jaarschijf"]
+    list_filter = ["soort", "segment", "corporatie", "jaarschijf__overeenkomst__gemeente"]
+    search_fields = ["corporatie__naam", "segment__naam"]
+    list_select_related = ["corporatie", "segment", "jaarschijf__overeenkomst__gemeente"]
+    autocomplete_fields = ["jaarschijf", "corporatie", "segment"]
+
+
+class VoorraadmutatieInline(admin.TabularInline):
+    model = Voorraadmutatie
+    fk_name = "corporatie"
+    extra = 0
+    fields = ["jaarschijf", "categorie", "jaar_van", "jaar_tot", "soort", "aantal", "toelichting"]
+    autocomplete_fields = ["jaarschijf", "categorie"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("jaarschijf__overeenkomst__gemeente", "categorie")
+        )
+
+
+class VoorraadstandInline(admin.TabularInline):
+    model = Voorraadstand
+    fk_name = "corporatie"
+    extra = 0
+    fields = ["jaarschijf", "segment", "peildatum", "soort", "aantal"]
+    autocomplete_fields = ["jaarschijf", "segment"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("jaarschijf__overeenkomst__gemeente", "segment")
+        )
+
+
+# A corporatie's figures belong under the corporatie; gemeenten cannot know voorraad (it is the
+# ground floor), so voorraad extends the organisation admin instead.
+admin.site.unregister(Organisatie)
+
+
+@admin.register(Organisatie)
+class OrganisatieMetVoorraadAdmin(OrganisatieAdmin):
+    def get_inlines(self, request, obj):
+        inlines = list(super().get_inlines(request, obj))
+        if obj is not None and obj.is_corporatie:
+            inlines += [VoorraadmutatieInline, VoorraadstandInline]
+        return inlines

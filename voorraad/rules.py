@@ -1,0 +1,24 @@
+"""Permissions on stock figures: a corporatie edits only its own, in agreements it is party to."""
+
+import rules
+
+from afspraken.rules import is_bewerkbaar, is_partij
+from gemeenten.rules import actor, is_corporatie_medewerker
+
+
+@rules.predicate
+def is_eigen_corporatie(user, cijfer):
+    """The figure is the user's corporatie's (`cijfer`: a Voorraadmutatie or Voorraadstand).
+
+    Anything without a corporatie (a jaarschijf, an overeenkomst) is nobody's figure: comparing
+    its pk with the user's organisation id would grant rights by coincidence of numbers.
+    """
+    corporatie_id = getattr(cijfer, "corporatie_id", None)
+    return corporatie_id is not None and corporatie_id == actor(user).organisatie_id
+
+
+rules.add_perm("voorraad.view_cijfer", is_partij)
+rules.add_perm(
+    "voorraad.change_cijfer",
+    is_corporatie_medewerker & is_eigen_corporatie & is_partij & is_bewerkbaar,
+)
