@@ -8,7 +8,8 @@ unique key. The jaarschijf's stappen and ondertekeningen are replaced by the fil
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -67,7 +68,6 @@ class ImportResultaat:
         )
 
 
-@transaction.atomic
 def werkboek_importeren(
     *, werkboek: Werkboek, door=None, gemeente: Gemeente | None = None
 ) -> ImportResultaat:
@@ -75,6 +75,28 @@ def werkboek_importeren(
     gemeente (an upload by its staff). Raises WerkboekFout when the database refuses it,
     e.g. because the jaarschijf is vastgesteld or ondertekend.
     """
+    try:
+        return _importeren(werkboek, door, gemeente)
+    except ValidationError as exc:
+        # The reader checks what a file can get wrong; what is left is a conflict with data
+        # already in the database. The transaction has been rolled back by now.
+        raise WerkboekFout(
+            [
+                Melding(
+                    _("het werkboek botst met gegevens in Driehoek: {reden}").format(
+                        reden=" ".join(exc.messages)
+                    )
+                )
+            ]
+        ) from exc
+    except IntegrityError as exc:
+        raise WerkboekFout(
+            [Melding(_("het werkboek botst met gegevens in Driehoek en is niet opgeslagen"))]
+        ) from exc
+
+
+@transaction.atomic
+def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportResultaat:
     gegevens = werkboek.jaarschijf
     schrijver = Schrijver(door)
     gem = _gemeente(gegevens, gemeente, schrijver)

@@ -93,6 +93,7 @@ class _Lezer:
     def __init__(self, bladen: dict[str, BladInhoud]):
         self.bladen = bladen
         self.meldingen = Meldingen()
+        self.afspraak_codes: set[str] = set()
 
     def lees(self) -> Werkboek:
         bekend = {blad.naam for blad in formaat.BLADEN}
@@ -110,7 +111,9 @@ class _Lezer:
         index = PartijIndex(partijen)
         themas = self._themas()
         afspraken = self._afspraken(index, themas)
-        codes = {afspraak.code for afspraak in afspraken}
+        # Every code on the sheet, also of rows with an error: a step under such a row is
+        # not an error of its own.
+        codes = self.afspraak_codes
         werkboek = Werkboek(
             jaarschijf=jaarschijf,
             partijen=partijen,
@@ -310,6 +313,7 @@ class _Lezer:
                 )
             elif code:
                 codes[code] = rij.nummer
+                self.afspraak_codes.add(code)
             thema = rij.tekst("thema", True, _lengte(Thema, "naam"))
             if thema and thema.lower() not in thema_namen:
                 # Themes named here but missing on `themas` are added in order of appearance.

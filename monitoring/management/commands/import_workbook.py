@@ -27,6 +27,8 @@ class Command(BaseCommand):
             resultaat = werkboek_importeren(werkboek=werkboek, door=door)
         except FileNotFoundError as exc:
             raise CommandError(f"Het bestand '{pad}' bestaat niet.") from exc
+        except OSError as exc:
+            raise CommandError(f"Het bestand '{pad}' kan niet worden gelezen.") from exc
         except WerkboekFout as fout:
             for waarschuwing in fout.waarschuwingen:
                 self.stderr.write(f"Waarschuwing: {waarschuwing}")

@@ -1,0 +1,120 @@
+"""`make bench`: import a generated workbook of realistic size and check it stays under the
+time budget. The import runs in a transaction that is rolled back, so the database is left
+exactly as it was.
+"""
+
+import io
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from monitoring.workbook import formaat
+from monitoring.workbook.exporter import maak_xlsx
+from monitoring.workbook.importer import werkboek_importeren
+from monitoring.workbook.meldingen import WerkboekFout
+from monitoring.workbook.reader import lees_werkboek
+
+BUDGET_SECONDEN = 3.0
+CATEGORIEEN = ("nieuwbouw", "sloop", "verkoop", "verduurzaming", "zonnepanelen")
+SEGMENTEN = (formaat.STANDAARD_SEGMENT, "zorgwoningen", "woonwagens", "geliberaliseerd")
+
+
+class _Terugdraaien(Exception):
+    pass
+
+
+def bench_werkboek(afspraken: int = 100, cijfers: int = 500, gemeente: str = "Benchdorp"):
+    """A workbook with `afspraken` afspraken in groups of five (a main afspraak and four
+    sub-afspraken, each with a step) and `cijfers` stock figures: four fifths mutations, one
+    fifth stock levels.
+    """
+    corporaties = [(f"Bench Corporatie {n}", "woningcorporatie", f"BC{n}") for n in range(1, 5)]
+    partijen = [
+        (f"Gemeente {gemeente}", "gemeente", "BG"),
+        *corporaties,
+        ("Bench Huurders", "huurdersorganisatie", "BH"),
+    ]
+    themas = [(f"Thema {n}", chr(64 + n), n, f"Toelichting bij thema {n}.") for n in range(1, 7)]
+    rijen_afspraken, stappen = [], []
+    for n in range(1, afspraken + 1):
+        hoofd = (n - 1) // 5 * 5 + 1
+        code = f"{hoofd}{'abcd'[n - hoofd - 1]}" if n != hoofd else str(hoofd)
+        trekker = corporaties[n % len(corporaties)][2]
+        rijen_afspraken.append(
+            (
+                code,
+                themas[n % len(themas)][0],
+                "prestatieafspraak",
+                f"Afspraak {code}: de partijen werken samen aan opgave {n}.\nTweede regel.",
+                f"Resultaat {n}",
+                "2024-2028",
+                f"{trekker}, BG",
+                f"Plan voor afspraak {code} in 2026.",
+                "op_koers",
+                f"{n * 10} woningen",
+            )
+        )
+        stappen.append((code, trekker, f"{trekker} doet stap {n}."))
+    aantal_standen = cijfers // 5
+    voorraad = []
+    for n in range(cijfers - aantal_standen):
+        corporatie = corporaties[n % len(corporaties)][2]
+        categorie = CATEGORIEEN[n // len(corporaties) % len(CATEGORIEEN)]
+        jaar = 2000 + n // (len(corporaties) * len(CATEGORIEEN))
+        voorraad.append((corporatie, categorie, jaar, "prognose", 1000 + n, ""))
+    voorraadstand = []
+    for n in range(aantal_standen):
+        corporatie = corporaties[n % len(corporaties)][2]
+        segment = SEGMENTEN[n // len(corporaties) % len(SEGMENTEN)]
+        jaar = 2000 + n // (len(corporaties) * len(SEGMENTEN))
+        voorraadstand.append((corporatie, segment, jaar, "realisatie", 2000 + n))
+    return maak_xlsx(
+        {
+            formaat.JAARSCHIJF.naam: [
+                ("gemeente", gemeente),
+                ("overeenkomst", "Bench prestatieafspraken 2024-2028"),
+                ("periode", "2024-2028"),
+                ("jaar", 2026),
+                ("titel", "Jaarschijf 2026 bench"),
+            ],
+            formaat.PARTIJEN.naam: partijen,
+            formaat.THEMAS.naam: themas,
+            formaat.AFSPRAKEN.naam: rijen_afspraken,
+            formaat.STAPPEN.naam: stappen,
+            formaat.VOORRAAD.naam: voorraad,
+            formaat.VOORRAADSTAND.naam: voorraadstand,
+            formaat.ONDERTEKENAARS.naam: [(p[2], f"Ondertekenaar {p[2]}", "") for p in partijen],
+        }
+    )
+
+
+class Command(BaseCommand):
+    help = (
+        "Meet de import van een werkboek met 100 afspraken en 500 voorraadcijfers; "
+        f"faalt boven {BUDGET_SECONDEN:g} seconden. De database blijft ongewijzigd."
+    )
+
+    def handle(self, *args, **options):
+        inhoud = bench_werkboek()
+        begin = time.perf_counter()
+        try:
+            with transaction.atomic():
+                werkboek = lees_werkboek(io.BytesIO(inhoud))
+                resultaat = werkboek_importeren(werkboek=werkboek)
+                duur = time.perf_counter() - begin
+                samenvatting = resultaat.samenvatting()
+                raise _Terugdraaien
+        except _Terugdraaien:
+            pass
+        except WerkboekFout as fout:
+            raise CommandError(f"Het bench-werkboek is geweigerd:\n{fout}") from fout
+        self.stdout.write(samenvatting)
+        regel = (
+            f"Lezen en importeren van {len(werkboek.afspraken)} afspraken en "
+            f"{len(werkboek.voorraad) + len(werkboek.voorraadstand)} voorraadcijfers: "
+            f"{duur:.2f} s (budget {BUDGET_SECONDEN:g} s)".replace(".", ",")
+        )
+        if duur >= BUDGET_SECONDEN:
+            raise CommandError(f"{regel}: te langzaam.")
+        self.stdout.write(self.style.SUCCESS(f"{regel}: binnen het budget."))

@@ -1,0 +1,255 @@
+"""Writing a jaarschijf out as a workbook in the format the reader takes (WORKBOOK.md), so
+export → import into an empty database → export gives the same workbook back.
+
+`werkboek_rijen` selects the data (a fixed number of queries, whatever the size);
+`maak_xlsx` turns rows per sheet into an .xlsx file and is shared with the template and the
+benchmark.
+"""
+
+import datetime
+import io
+
+from django.db.models import Prefetch
+from django.utils.text import slugify
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Partij, Stap, Thema
+from gemeenten.constants import OrganisatieType
+from gemeenten.models import Organisatie
+from monitoring.workbook import formaat
+from monitoring.workbook.periode import schrijf_periode
+from voorraad.models import Voorraadmutatie, Voorraadstand
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ONBEKEND = "-"
+
+# Columns holding running text get a wide, wrapping column; the rest a narrow one.
+_LANGE_KOLOMMEN = {"inhoud", "resultaat", "stappen", "tekst", "toelichting", "waarde"}
+_MIDDEN_KOLOMMEN = {"naam", "thema", "overeenkomst", "doel", "categorie", "segment", "functie"}
+
+
+def _periode(van: int, tot: int) -> int | str:
+    return van if van == tot else f"{van}/{tot}"
+
+
+def _aantal(aantal: int | None) -> int | str:
+    # Unknown is not 0 (WORKBOOK.md): the documents write '-'.
+    return ONBEKEND if aantal is None else aantal
+
+
+class _Partijen:
+    """The workbook's parties: the agreement's own, then any organisation the jaarschijf
+    refers to without being a party, so the file always imports again.
+    """
+
+    def __init__(self, overeenkomst, partijen: list[Partij]):
+        self.organisaties: list[Organisatie] = []
+        self._refs: dict[int | None, str] = {}
+        self._namen = {p.organisatie.naam.lower() for p in partijen}
+        if not any(p.organisatie.is_gemeente for p in partijen):
+            self._neem(_gemeente_organisatie(overeenkomst.gemeente))
+        for partij in partijen:
+            self._neem(partij.organisatie)
+
+    def _neem(self, org: Organisatie):
+        # An abbreviation that clashes with another party's name or abbreviation would make
+        # the reader refuse the file; such a party goes by its name instead.
+        self.organisaties.append(org)
+        self._namen.add(org.naam.lower())
+        afkorting = org.afkorting.strip()
+        bezet = {ref.lower() for ref in self._refs.values()} | (self._namen - {org.naam.lower()})
+        self._refs[org.pk] = afkorting if afkorting and afkorting.lower() not in bezet else ""
+
+    def ref(self, org: Organisatie) -> str:
+        """How the sheets refer to `org`: its abbreviation, or its name."""
+        if org.pk not in self._refs:
+            self._neem(org)
+        return self._refs[org.pk] or org.naam
+
+    def rijen(self) -> list[tuple]:
+        return [(org.naam, org.type, self._refs[org.pk]) for org in self.organisaties]
+
+
+def _gemeente_organisatie(gemeente) -> Organisatie:
+    bestaand = Organisatie.objects.filter(gemeente=gemeente, type=OrganisatieType.GEMEENTE)
+    return bestaand.order_by("pk").first() or Organisatie(
+        naam=f"Gemeente {gemeente.naam}", type=OrganisatieType.GEMEENTE, gemeente=gemeente
+    )
+
+
+def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
+    """The data rows of every sheet, in the column order of `formaat`. Reads only what hangs
+    under this jaarschijf and its overeenkomst.
+    """
+    overeenkomst = jaarschijf.overeenkomst
+    gemeente = overeenkomst.gemeente
+    partijen = _Partijen(
+        overeenkomst,
+        list(
+            Partij.objects.filter(overeenkomst=overeenkomst)
+            .select_related("organisatie")
+            .order_by("volgorde", "id")
+        ),
+    )
+    jaarafspraken = list(
+        Jaarafspraak.objects.filter(jaarschijf=jaarschijf)
+        .select_related("afspraak__thema")
+        .prefetch_related(
+            "afspraak__trekkers",
+            Prefetch(
+                "stappen",
+                queryset=Stap.objects.select_related("organisatie").order_by("volgorde", "id"),
+                to_attr="stappen_op_volgorde",
+            ),
+        )
+        .order_by("afspraak__volgorde", "afspraak__id")
+    )
+    volgorde = {org.pk: positie for positie, org in enumerate(partijen.organisaties)}
+
+    def partij_volgorde(org) -> tuple:
+        return (volgorde.get(org.pk, len(volgorde)), org.naam.lower())
+
+    afspraken, stappen = [], []
+    for jaarafspraak in jaarafspraken:
+        afspraak = jaarafspraak.afspraak
+        trekkers = sorted(afspraak.trekkers.all(), key=partij_volgorde)
+        afspraken.append(
+            (
+                afspraak.code,
+                afspraak.thema.naam,
+                afspraak.soort,
+                afspraak.inhoud,
+                afspraak.resultaat,
+                afspraak.periode,
+                [partijen.ref(org) for org in trekkers],
+                jaarafspraak.tekst,
+                jaarafspraak.status,
+                afspraak.doel,
+            )
+        )
+        stappen.extend(
+            (afspraak.code, partijen.ref(stap.organisatie), stap.tekst)
+            for stap in jaarafspraak.stappen_op_volgorde
+        )
+
+    # Figures per corporatie in the parties' order, within one in the order they were entered
+    # (the import keeps a file's row order).
+    mutaties = sorted(
+        Voorraadmutatie.objects.filter(jaarschijf=jaarschijf).select_related(
+            "corporatie", "categorie"
+        ),
+        key=lambda m: (partij_volgorde(m.corporatie), m.pk),
+    )
+    standen = sorted(
+        Voorraadstand.objects.filter(jaarschijf=jaarschijf).select_related("corporatie", "segment"),
+        key=lambda s: (partij_volgorde(s.corporatie), s.pk),
+    )
+    ondertekeningen = (
+        Ondertekening.objects.filter(jaarschijf=jaarschijf)
+        .select_related("organisatie")
+        .order_by("volgorde", "id")
+    )
+    rijen = {
+        formaat.THEMAS.naam: [
+            (thema.naam, thema.letter, thema.volgorde, thema.toelichting)
+            for thema in Thema.objects.filter(overeenkomst=overeenkomst).order_by("volgorde", "id")
+        ],
+        formaat.AFSPRAKEN.naam: afspraken,
+        formaat.STAPPEN.naam: stappen,
+        formaat.VOORRAAD.naam: [
+            (
+                partijen.ref(m.corporatie),
+                m.categorie.naam,
+                _periode(m.jaar_van, m.jaar_tot),
+                m.soort,
+                _aantal(m.aantal),
+                m.toelichting,
+            )
+            for m in mutaties
+        ],
+        formaat.VOORRAADSTAND.naam: [
+            (
+                partijen.ref(s.corporatie),
+                s.segment.naam,
+                s.peildatum.year,
+                s.soort,
+                _aantal(s.aantal),
+            )
+            for s in standen
+        ],
+        formaat.ONDERTEKENAARS.naam: [
+            (partijen.ref(o.organisatie), o.naam, o.functie) for o in ondertekeningen
+        ],
+    }
+    velden = {
+        "gemeente": gemeente.naam,
+        "cbs_code": gemeente.cbs_code or "",
+        "overeenkomst": overeenkomst.titel,
+        "periode": schrijf_periode(overeenkomst.startdatum, overeenkomst.einddatum),
+        "jaar": jaarschijf.jaar,
+        "titel": jaarschijf.titel,
+        "inleiding": jaarschijf.inleiding,
+        "plaats": jaarschijf.plaats,
+        "datum": jaarschijf.datum,
+        "geldig_tot": jaarschijf.geldig_tot,
+    }
+    # 'allen' only now: every reference above may have added a party.
+    alle_refs = [partijen.ref(org) for org in partijen.organisaties]
+    for positie, rij in enumerate(afspraken):
+        refs = rij[6]
+        tekst = formaat.ALLEN if len(alle_refs) > 2 and refs == alle_refs else ", ".join(refs)
+        afspraken[positie] = (*rij[:6], tekst, *rij[7:])
+    return {
+        formaat.JAARSCHIJF.naam: [(veld, velden[veld]) for veld in formaat.JAARSCHIJF_VELDEN],
+        formaat.PARTIJEN.naam: partijen.rijen(),
+        **rijen,
+    }
+
+
+def werkboek_exporteren(*, jaarschijf: Jaarschijf) -> bytes:
+    """The jaarschijf as an .xlsx file (bytes)."""
+    return maak_xlsx(werkboek_rijen(jaarschijf))
+
+
+def bestandsnaam(jaarschijf: Jaarschijf) -> str:
+    return f"werkboek-{slugify(jaarschijf.overeenkomst.gemeente.naam)}-{jaarschijf.jaar}.xlsx"
+
+
+def _celwaarde(waarde):
+    if isinstance(waarde, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", waarde) or None
+    return waarde
+
+
+def maak_xlsx(rijen: dict[str, list[tuple]]) -> bytes:
+    """An .xlsx with one sheet per entry of `rijen` (in the order of formaat.BLADEN), the
+    column names in the first row. Text is always text: a value starting with '=' is not
+    turned into a formula.
+    """
+    werkboek = Workbook()
+    werkboek.remove(werkboek.active)
+    vet = Font(bold=True)
+    for blad in formaat.BLADEN:
+        if blad.naam not in rijen:
+            continue
+        werkblad = werkboek.create_sheet(blad.naam)
+        for kolom, naam in enumerate(blad.kolommen, start=1):
+            werkblad.cell(1, kolom, naam).font = vet
+            breedte = 70 if naam in _LANGE_KOLOMMEN else 30 if naam in _MIDDEN_KOLOMMEN else 14
+            werkblad.column_dimensions[get_column_letter(kolom)].width = breedte
+        for nummer, rij in enumerate(rijen[blad.naam], start=2):
+            for kolom, waarde in enumerate(rij, start=1):
+                cel = werkblad.cell(nummer, kolom, _celwaarde(waarde))
+                if isinstance(cel.value, str):
+                    cel.data_type = "s"
+                    if "\n" in cel.value or len(cel.value) > 60:
+                        cel.alignment = Alignment(wrap_text=True, vertical="top")
+                elif isinstance(cel.value, datetime.date):
+                    cel.number_format = "yyyy-mm-dd"
+        werkblad.freeze_panes = "A2"
+    uitvoer = io.BytesIO()
+    werkboek.save(uitvoer)
+    return uitvoer.getvalue()
