@@ -1,0 +1,124 @@
+"""Real-browser tests: Playwright drives Debian's chromium against pytest-django's live server.
+
+Playwright cannot download its own browser here, so the tests skip when `chromium` is not on
+PATH. One browser serves the whole session; every test gets a fresh context (cookies).
+"""
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from gemeenten.constants import Rol
+from gemeenten.models import Organisatie
+from monitoring.workbook.importer import werkboek_importeren
+from monitoring.workbook.reader import lees_werkboek
+from tests import factories
+
+# Playwright's sync API keeps an event loop running in the test thread; Django's ORM would
+# take that for async code and refuse the fixtures' queries.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = shutil.which("chromium")
+WERKBOEK = Path(settings.BASE_DIR) / "fixtures" / "borger-odoorn-jaarschijf-2026.xlsx"
+WACHTWOORD = "driehoek-test"
+BREEDTE = 1280
+
+
+def pytest_collection_modifyitems(items):
+    if CHROMIUM:
+        return
+    reden = pytest.mark.skip(reason="chromium staat niet op PATH (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(reden)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def pagina(browser):
+    context = browser.new_context(
+        viewport={"width": BREEDTE, "height": 900}, locale="nl-NL", bypass_csp=True
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@dataclass
+class BorgerOdoorn:
+    """The real Borger-Odoorn 2026 jaarschijf with one medewerker of the gemeente and of
+    Huurdersvereniging Samen Sterk."""
+
+    jaarschijf: object
+    overeenkomst: object
+    gemeente_medewerker: object
+    huurders_medewerker: object
+    huurders: object
+
+
+@pytest.fixture
+def borger_odoorn(transactional_db):
+    jaarschijf = werkboek_importeren(werkboek=lees_werkboek(WERKBOEK)).jaarschijf
+    gemeente_org = Organisatie.objects.get(afkorting="BO")
+    huurders = Organisatie.objects.get(afkorting="HVSS")
+    gemeente_medewerker = factories.LidmaatschapFactory(
+        gebruiker__username="bo.medewerker",
+        gebruiker__first_name="Bea",
+        gebruiker__last_name="de Vries",
+        organisatie=gemeente_org,
+        rol=Rol.MEDEWERKER,
+    ).gebruiker
+    huurders_medewerker = factories.LidmaatschapFactory(
+        gebruiker__username="hvss.medewerker",
+        gebruiker__first_name="Henk",
+        gebruiker__last_name="Jansen",
+        organisatie=huurders,
+        rol=Rol.MEDEWERKER,
+    ).gebruiker
+    return BorgerOdoorn(
+        jaarschijf=jaarschijf,
+        overeenkomst=jaarschijf.overeenkomst,
+        gemeente_medewerker=gemeente_medewerker,
+        huurders_medewerker=huurders_medewerker,
+        huurders=huurders,
+    )
+
+
+@pytest.fixture
+def adres(live_server):
+    """The live server's address of a named URL."""
+
+    def adres(naam, **kwargs):
+        return live_server.url + reverse(naam, kwargs=kwargs)
+
+    return adres
+
+
+@pytest.fixture
+def inloggen(pagina, adres):
+    """Log in through the real form, as a person would; a new login replaces the old one."""
+
+    def inloggen(gebruiker):
+        pagina.context.clear_cookies()
+        pagina.goto(adres("gemeenten:login"))
+        pagina.get_by_label("Gebruikersnaam").fill(gebruiker.username)
+        pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+        pagina.get_by_role("button", name="Inloggen").click()
+        pagina.wait_for_url(adres("monitoring:start"))
+
+    return inloggen

@@ -1,0 +1,116 @@
+"""The workspace in a real browser: the gemeente adds an afspraak to the Borger-Odoorn 2026
+jaarschijf, edits it inline (htmx swaps the row, the page stays) and puts the jaarschijf up
+for discussion; a huurdersorganisatie then reads the same pages without edit controls.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from afspraken.constants import JaarschijfStatus
+from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf
+
+pytestmark = pytest.mark.browser
+
+INHOUD = "Partijen evalueren jaarlijks de samenwerking in de lokale driehoek."
+NIEUWE_INHOUD = "Partijen evalueren twee keer per jaar de samenwerking in de lokale driehoek."
+
+
+def _afspraak_toevoegen(pagina, borger_odoorn):
+    pagina.get_by_role("link", name="Afspraak toevoegen").click()
+    expect(pagina.get_by_role("heading", level=1)).to_have_text("Nieuwe afspraak")
+    pagina.get_by_label("Thema").select_option(label="Samenwerking")
+    pagina.get_by_label("Nummer").fill("6.9")
+    pagina.get_by_label("Soort").select_option(label="Procesafspraak")
+    pagina.get_by_label("Inhoud").fill(INHOUD)
+    pagina.get_by_label("Periode").fill("2026")
+    pagina.get_by_label("Lefier", exact=True).check()
+    pagina.get_by_label("Plan voor het jaar").fill("Een evaluatiesessie in het voorjaar.")
+    pagina.get_by_role("button", name="Opslaan").click()
+
+    pagina.wait_for_url(re.compile(r"/jaarschijven/\d+/(#.*)?$"))
+    expect(pagina.get_by_text("De afspraak is toegevoegd.")).to_be_visible()
+    return Afspraak.objects.get(overeenkomst=borger_odoorn.overeenkomst, code="6.9")
+
+
+def test_gemeente_adds_edits_inline_and_puts_up_for_discussion_huurders_only_read(
+    pagina, adres, inloggen, borger_odoorn
+):
+    jaarschijf_url = adres("afspraken:jaarschijf-detail", jaarschijf_pk=borger_odoorn.jaarschijf.pk)
+    inloggen(borger_odoorn.gemeente_medewerker)
+    pagina.goto(jaarschijf_url)
+
+    afspraak = _afspraak_toevoegen(pagina, borger_odoorn)
+    assert list(afspraak.trekkers.values_list("afkorting", flat=True)) == ["LF"]
+    rij = pagina.locator(f"#afspraak-{afspraak.pk}")
+    expect(rij).to_contain_text(INHOUD)
+    expect(rij).to_contain_text("Een evaluatiesessie in het voorjaar.")
+
+    # Inline: htmx swaps the row for a form and back; the page itself never reloads.
+    pagina.evaluate("window.zelfdePagina = true")
+    rij.get_by_role("link", name="Bewerken afspraak 6.9").click()
+    formulier = pagina.locator(f"#afspraak-{afspraak.pk}")
+    expect(formulier.get_by_role("heading", name="Afspraak 6.9 bewerken")).to_be_visible()
+    formulier.get_by_label("Inhoud").fill(NIEUWE_INHOUD)
+    formulier.get_by_label("Voortgang").select_option(label="Op koers")
+    formulier.get_by_role("button", name="Opslaan").click()
+
+    expect(rij.get_by_role("link", name="Bewerken afspraak 6.9")).to_be_visible()
+    expect(rij).to_contain_text(NIEUWE_INHOUD)
+    expect(rij).to_contain_text("Op koers")
+    assert pagina.evaluate("window.zelfdePagina") is True
+    afspraak.refresh_from_db()
+    assert afspraak.inhoud == NIEUWE_INHOUD
+    assert Jaarafspraak.objects.get(afspraak=afspraak).get_status_display() == "Op koers"
+
+    pagina.get_by_role("link", name="Ter bespreking voorleggen").click()
+    pagina.get_by_role("button", name="Ter bespreking voorleggen").click()
+    pagina.wait_for_url(jaarschijf_url)
+    expect(pagina.get_by_text("De jaarschijf ligt ter bespreking.")).to_be_visible()
+    expect(pagina.locator("header .status")).to_have_text("Ter bespreking")
+    jaarschijf = Jaarschijf.objects.get(pk=borger_odoorn.jaarschijf.pk)
+    assert jaarschijf.status == JaarschijfStatus.TER_BESPREKING
+
+    # The huurdersorganisatie reads everything, but may change nothing here.
+    inloggen(borger_odoorn.huurders_medewerker)
+    pagina.goto(jaarschijf_url)
+    expect(pagina.locator(f"#afspraak-{afspraak.pk}")).to_contain_text(NIEUWE_INHOUD)
+    for knop in [
+        "Jaarschijf bewerken",
+        "Afspraak toevoegen",
+        "Ter bespreking voorleggen",
+        "Vaststellen",
+        "Terug naar concept",
+    ]:
+        expect(pagina.get_by_role("link", name=knop)).to_have_count(0)
+    expect(pagina.locator(f"#afspraak-{afspraak.pk}").get_by_role("link")).to_have_count(0)
+    # Only afspraken the huurdersorganisatie is trekker of offer a voortgang edit.
+    eigen = set(
+        Jaarafspraak.objects.filter(
+            jaarschijf=jaarschijf, afspraak__trekkers=borger_odoorn.huurders
+        ).values_list("afspraak_id", flat=True)
+    )
+    met_bewerken = {
+        int(artikel.get_attribute("id").removeprefix("afspraak-"))
+        for artikel in pagina.locator("article.afspraak").all()
+        if artikel.get_by_role("link", name=re.compile(r"^Bewerken")).count()
+    }
+    assert met_bewerken == eigen
+
+    pagina.goto(
+        adres("afspraken:overeenkomst-detail", overeenkomst_pk=borger_odoorn.overeenkomst.pk)
+    )
+    expect(pagina.get_by_role("heading", level=1)).to_have_text(borger_odoorn.overeenkomst.titel)
+    beheer = ["Overeenkomst bewerken", "Partijen beheren", "Thema toevoegen", "Afspraak toevoegen"]
+    for knop in beheer:
+        expect(pagina.get_by_role("link", name=knop)).to_have_count(0)
+    expect(pagina.get_by_role("link", name=re.compile(r"^(Bewerken|Verplaatsen)"))).to_have_count(0)
+
+    antwoord = pagina.goto(
+        adres(
+            "afspraken:jaarafspraak-bewerken",
+            jaarafspraak_pk=Jaarafspraak.objects.get(afspraak=afspraak).pk,
+        )
+    )
+    assert antwoord.status == 403
