@@ -62,6 +62,11 @@ def lid_toevoegen(
         raise ValidationError(
             {"email": _("Deze persoon heeft al een account bij Driehoek en is al ergens lid.")}
         )
+    elif gebruiker.is_superuser or gebruiker.is_staff:
+        # A (closed) administrator account has no memberships; adding it would reopen it.
+        raise ValidationError(
+            {"email": _("Dit e-mailadres hoort bij een beheeraccount van Driehoek.")}
+        )
     gebruiker.first_name = voornaam
     gebruiker.last_name = achternaam
     gebruiker.is_active = True
