@@ -193,19 +193,18 @@ class JaarafspraakRegelForm(forms.Form):
 
     def __init__(self, *args, jaarafspraak: Jaarafspraak, **kwargs):
         afspraak = jaarafspraak.afspraak
-        kwargs.setdefault(
-            "initial",
-            {
-                "code": afspraak.code,
-                "inhoud": afspraak.inhoud,
-                "periode": afspraak.periode,
-                "trekkers": list(afspraak.trekkers.all()),
-                "tekst": jaarafspraak.tekst,
-                "status": jaarafspraak.status,
-                "versie": jaarafspraak.versie,
-                "afspraak_versie": afspraak.versie,
-            },
-        )
+        # FormView always passes `initial` (empty): merge, so the form shows the saved values.
+        kwargs["initial"] = {
+            "code": afspraak.code,
+            "inhoud": afspraak.inhoud,
+            "periode": afspraak.periode,
+            "trekkers": list(afspraak.trekkers.all()),
+            "tekst": jaarafspraak.tekst,
+            "status": jaarafspraak.status,
+            "versie": jaarafspraak.versie,
+            "afspraak_versie": afspraak.versie,
+            **(kwargs.get("initial") or {}),
+        }
         super().__init__(*args, **kwargs)
         self.fields["trekkers"].queryset = partij_organisaties(afspraak.overeenkomst)
 

@@ -24,6 +24,7 @@ from afspraken.models import (
     Stap,
     Thema,
 )
+from gemeenten.constants import Rol
 from gemeenten.models import Organisatie
 from gemeenten.rules import actor
 
@@ -328,8 +329,14 @@ def jaarschijven_ter_bespreking(user) -> QuerySet[Jaarschijf]:
 
 
 def jaarschijven_te_ondertekenen(user) -> QuerySet[Jaarschijf]:
-    """Vastgesteld jaarschijven where the user's organisation still has to sign."""
-    organisatie_id = actor(user).organisatie_id
+    """Vastgesteld jaarschijven the user still has to sign for their organisation.
+
+    Only an ondertekenaar can act on this; a colleague without that role is not asked to.
+    """
+    act = actor(user)
+    if Rol.ONDERTEKENAAR not in act.rollen:
+        return Jaarschijf.objects.none()
+    organisatie_id = act.organisatie_id
     open_ondertekening = Ondertekening.objects.filter(
         organisatie_id=organisatie_id, ondertekend_op__isnull=True
     ).values("jaarschijf_id")

@@ -121,7 +121,11 @@ def afspraak_bijwerken(
 ) -> Afspraak:
     """Change an afspraak; moving it to another theme takes its sub-afspraken along."""
     trekkers = list(trekkers)
-    ander_thema = thema.pk != afspraak.thema_id
+    # Compared with the stored row: a ModelForm has already set the new thema on the object.
+    oud_thema_id = (
+        Afspraak.objects.filter(pk=afspraak.pk).values_list("thema_id", flat=True).first()
+    )
+    ander_thema = thema.pk != oud_thema_id
     afspraak.thema = thema
     afspraak.code = code
     afspraak.inhoud = inhoud
@@ -135,11 +139,21 @@ def afspraak_bijwerken(
     opslaan_met_versie(afspraak, versie=versie, door=door)
     afspraak.trekkers.set(trekkers)
     if ander_thema:
-        for sub in afspraak.subafspraken.exclude(thema=thema):
-            sub.thema = thema
-            sub.versie += 1
-            opslaan(sub, door)
+        _subafspraken_meeverhuizen(afspraak, thema, door)
     return afspraak
+
+
+def _subafspraken_meeverhuizen(afspraak: Afspraak, thema: Thema, door: Gebruiker) -> None:
+    """Sub-afspraken (at any depth) follow their parent to its new theme."""
+    ouders = [afspraak.pk]
+    while ouders:
+        subs = list(Afspraak.objects.filter(parent_id__in=ouders))
+        for sub in subs:
+            if sub.thema_id != thema.pk:
+                sub.thema = thema
+                sub.versie += 1
+                opslaan(sub, door)
+        ouders = [sub.pk for sub in subs]
 
 
 @transaction.atomic

@@ -16,10 +16,20 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
+from django_htmx.http import HttpResponseClientRedirect
 from rules.contrib.views import PermissionRequiredMixin
 
 from afspraken import forms, services
-from afspraken.models import Afspraak, Jaarschijf, Overeenkomst, Partij, Thema
+from afspraken.models import (
+    BEVROREN_MELDING,
+    Afspraak,
+    Jaarafspraak,
+    Jaarschijf,
+    Overeenkomst,
+    Partij,
+    Stap,
+    Thema,
+)
 from gemeenten.models import Gemeente
 from gemeenten.rules import actor
 
@@ -32,6 +42,14 @@ def jaarschijf_url(jaarschijf_pk: int) -> str:
     return reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": jaarschijf_pk})
 
 
+def _jaarschijf_van(obj) -> Jaarschijf | None:
+    if isinstance(obj, Stap):
+        obj = obj.jaarafspraak
+    if isinstance(obj, Jaarafspraak):
+        obj = obj.jaarschijf
+    return obj if isinstance(obj, Jaarschijf) else None
+
+
 class ServiceFormView(PermissionRequiredMixin, FormView):
     """GET shows the form; a valid POST calls `opslaan(form)` and redirects back.
 
@@ -40,6 +58,8 @@ class ServiceFormView(PermissionRequiredMixin, FormView):
     """
 
     template_name = "afspraken/bewerken_form.html"
+    # The template partial an htmx request gets instead of the whole page (None: no partial).
+    partial = "formulier"
     permission_required = "afspraken.change_inhoud"
     object_model = None
     pk_kwarg = None
@@ -50,11 +70,22 @@ class ServiceFormView(PermissionRequiredMixin, FormView):
 
     @cached_property
     def object(self):
-        queryset = self.object_model._default_manager.select_related(*self.select_related)
+        queryset = self.object_model._default_manager.all()
+        if self.select_related:
+            # select_related() without names is deprecated (and would follow every FK).
+            queryset = queryset.select_related(*self.select_related)
         return get_object_or_404(queryset, pk=self.kwargs[self.pk_kwarg])
 
     def get_permission_object(self):
         return self.object
+
+    def get_permission_denied_message(self):
+        # The 403 page says why: a frozen jaarschijf is the one refusal a permitted editor
+        # meets, and "not allowed" alone would leave them guessing.
+        jaarschijf = _jaarschijf_van(self.object)
+        if jaarschijf is not None and jaarschijf.is_bevroren:
+            return BEVROREN_MELDING
+        return _("U mag dit niet wijzigen.")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -73,9 +104,27 @@ class ServiceFormView(PermissionRequiredMixin, FormView):
         except ValidationError as fout:
             forms.fouten_overnemen(form, fout)
             return self.form_invalid(form)
+        if self.request.htmx:
+            return self.htmx_opgeslagen()
+        self.meld_opgeslagen()
+        return HttpResponseRedirect(self.get_success_url())
+
+    def meld_opgeslagen(self):
         if self.melding:
             messages.success(self.request, self.melding)
-        return HttpResponseRedirect(self.get_success_url())
+
+    def htmx_opgeslagen(self):
+        """After a save through htmx: load the next page as a whole (a 302 would be followed
+        inside the XHR and its full page swapped into the form). Views that answer with a
+        fragment instead override this and leave the message out: no page would show it
+        until some later, unrelated one."""
+        self.meld_opgeslagen()
+        return HttpResponseClientRedirect(self.get_success_url())
+
+    def get_template_names(self):
+        if self.request.htmx and self.partial:
+            return [f"{self.template_name}#{self.partial}"]
+        return [self.template_name]
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("titel", self.titel)
@@ -142,6 +191,7 @@ class PartijenView(ServiceFormView):
 
     permission_required = "afspraken.change_overeenkomst"
     template_name = "afspraken/partijen_form.html"
+    partial = None
     object_model = Overeenkomst
     pk_kwarg = "overeenkomst_pk"
     form_class = forms.PartijToevoegenForm
@@ -195,6 +245,7 @@ class PartijBewerkenView(ServiceFormView):
 
 class PartijVerwijderenView(PartijBewerkenView):
     template_name = "afspraken/bevestigen_form.html"
+    partial = None
     form_class = forms.forms.Form
     knop = _("Verwijderen")
     melding = _("De partij is verwijderd.")
@@ -252,6 +303,7 @@ class ThemaVerplaatsenView(ThemaBewerkenView):
     """POST `richting=omhoog|omlaag`; GET shows two buttons (works without JavaScript)."""
 
     template_name = "afspraken/thema_verplaatsen_form.html"
+    partial = None
     form_class = forms.forms.Form
     titel = _("Thema verplaatsen")
     melding = _("De volgorde van de thema's is aangepast.")

@@ -76,6 +76,7 @@ class JaarafspraakBewerkenView(ServiceFormView):
 
     permission_required = "afspraken.change_voortgang"
     template_name = "afspraken/jaarafspraak_form.html"
+    partial = "rij-formulier"
     object_model = Jaarafspraak
     pk_kwarg = "jaarafspraak_pk"
     select_related = ("afspraak__overeenkomst", "afspraak__thema", "jaarschijf__overeenkomst")
@@ -120,16 +121,8 @@ class JaarafspraakBewerkenView(ServiceFormView):
             door=self.request.user,
         )
 
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if self.request.htmx and response.status_code == 302:
-            return rij_response(self.request, self.object.pk, self.object.jaarschijf)
-        return response
-
-    def get_template_names(self):
-        if self.request.htmx:
-            return [f"{self.template_name}#rij-formulier"]
-        return [self.template_name]
+    def htmx_opgeslagen(self):
+        return rij_response(self.request, self.object.pk, self.object.jaarschijf)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -193,6 +186,7 @@ class StapBewerkenView(ServiceFormView):
 
 class StapVerwijderenView(StapBewerkenView):
     template_name = "afspraken/bevestigen_form.html"
+    partial = None
     form_class = forms.forms.Form
     knop = _("Verwijderen")
     melding = _("De stap is verwijderd.")
@@ -234,9 +228,6 @@ class StapAfrondenView(StapVerwijderenView):
         afgerond = self.request.POST.get("afgerond", "1") == "1"
         services.stap_afronden(stap=self.object, afgerond=afgerond, door=self.request.user)
 
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if self.request.htmx and response.status_code == 302:
-            ja = self.object.jaarafspraak
-            return rij_response(self.request, ja.pk, ja.jaarschijf)
-        return response
+    def htmx_opgeslagen(self):
+        ja = self.object.jaarafspraak
+        return rij_response(self.request, ja.pk, ja.jaarschijf)

@@ -15,6 +15,7 @@ from afspraken.views.bewerken import ServiceFormView, jaarschijf_url
 class OvergangView(ServiceFormView):
     permission_required = "afspraken.change_status"
     template_name = "afspraken/bevestigen_form.html"
+    partial = None
     object_model = Jaarschijf
     pk_kwarg = "jaarschijf_pk"
     select_related = ("overeenkomst",)
@@ -75,3 +76,7 @@ class VolgendJaarView(OvergangView):
 
     def get_success_url(self):
         return jaarschijf_url(self.resultaat.pk)
+
+    def terug_url(self):
+        # Cancel leads back to this year's jaarschijf; the new one exists only after POST.
+        return jaarschijf_url(self.object.pk)

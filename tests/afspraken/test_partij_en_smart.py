@@ -1,0 +1,97 @@
+"""The per party view (what one organisation committed to) and the SMART check."""
+
+import pytest
+from django.urls import reverse
+
+from afspraken.models import Afspraak, Stap
+from tests import factories
+from tests.afspraken.lezen_opbouw import bouw
+
+pytestmark = pytest.mark.django_db
+
+
+def partij_url(opbouw, organisatie):
+    return reverse(
+        "afspraken:partij-overzicht",
+        kwargs={"overeenkomst_pk": opbouw.overeenkomst.pk, "organisatie_pk": organisatie.pk},
+    )
+
+
+def codes_op_pagina(html):
+    return [deel.split("<", 1)[0] for deel in html.split('<span class="afspraak__code">')[1:]]
+
+
+def test_partij_corporatie_ziet_haar_trekkerschap(client):
+    opbouw = bouw(4)
+    client.force_login(opbouw.huurders_gebruiker)
+    html = client.get(partij_url(opbouw, opbouw.corporatie)).content.decode()
+    assert "Wat Woonservice toezegt" in html
+    assert sorted(codes_op_pagina(html)) == ["B2", "B4"]
+    assert "<strong>WS</strong>" in html
+
+
+def test_partij_gemeente_en_huurders_ook(client):
+    opbouw = bouw(4)
+    client.force_login(opbouw.corporatie_gebruiker)
+    html = client.get(partij_url(opbouw, opbouw.gemeente)).content.decode()
+    assert sorted(codes_op_pagina(html)) == ["A1", "A3"]
+    # The huurders lead nothing but take a step in every afspraak of 2026.
+    html = client.get(partij_url(opbouw, opbouw.huurders)).content.decode()
+    assert sorted(codes_op_pagina(html)) == ["A1", "A3", "B2", "B4"]
+    assert "Stappen in 2026" in html
+    assert "Huurders doen mee aan 0" in html
+    assert "4 afspraken waarin deze partij trekker is of een stap zet." in html
+
+
+def test_partij_toont_alleen_eigen_stappen(client):
+    opbouw = bouw(2)
+    b2 = Afspraak.objects.get(overeenkomst=opbouw.overeenkomst, code="B2")
+    Stap.objects.create(
+        jaarafspraak=b2.jaarafspraken.get(), organisatie=opbouw.corporatie, tekst="WS renoveert"
+    )
+    client.force_login(opbouw.gemeente_gebruiker)
+    html = client.get(partij_url(opbouw, opbouw.corporatie)).content.decode()
+    assert "WS renoveert" in html
+    assert "Huurders doen mee" not in html
+
+
+def test_partij_geen_partij_404_en_buitenstaander_403(client):
+    opbouw = bouw(1)
+    client.force_login(opbouw.gemeente_gebruiker)
+    vreemd = factories.OrganisatieFactory()
+    assert client.get(partij_url(opbouw, vreemd)).status_code == 404
+    client.force_login(opbouw.buitenstaander)
+    assert client.get(partij_url(opbouw, opbouw.corporatie)).status_code == 403
+
+
+def test_smart_check_markeert_wat_ontbreekt(client):
+    opbouw = bouw(0)
+    thema = opbouw.overeenkomst.themas.first()
+
+    def afspraak(code, inhoud, periode="2026", doel="", trekker=True):
+        a = factories.AfspraakFactory(
+            thema=thema, code=code, inhoud=inhoud, periode=periode, doel=doel
+        )
+        if trekker:
+            a.trekkers.add(opbouw.corporatie)
+        return a
+
+    afspraak("S1", "Wij bouwen 320 woningen.")
+    afspraak("S2", "Wij bouwen woningen.", doel="90% toegankelijk")
+    afspraak("N1", "Wij bouwen 40 woningen.", trekker=False)
+    afspraak("N2", "Wij bouwen 40 woningen.", periode="")
+    afspraak("N3", "Wij werken goed samen.")
+    client.force_login(opbouw.huurders_gebruiker)
+    response = client.get(
+        reverse("afspraken:smart-check", kwargs={"overeenkomst_pk": opbouw.overeenkomst.pk})
+    )
+    assert response.status_code == 200
+    gebreken = {a.code: [str(r) for r in redenen] for a, redenen in response.context["gebreken"]}
+    assert gebreken == {
+        "N1": ["geen trekker"],
+        "N2": ["geen periode"],
+        "N3": ["niets meetbaars (geen doel en geen getal)"],
+    }
+    html = response.content.decode()
+    assert "3 afspraken vragen aandacht" in html
+    assert "geen trekker" in html and "niets meetbaars" in html

@@ -1,0 +1,162 @@
+"""The start page per person: their organisation's agreements, the jaarschijven that wait
+for them (to review, to sign, figures to deliver) and recent activity, in Dutch."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from afspraken import services
+from afspraken.constants import JaarschijfStatus
+from afspraken.models import Afspraak, Jaarafspraak
+from gemeenten.constants import Rol
+from tests import factories
+from tests.afspraken.lezen_opbouw import bouw, lid
+
+pytestmark = pytest.mark.django_db
+
+START = reverse("monitoring:start")
+
+
+def jaarschijf_url(jaarschijf):
+    return reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": jaarschijf.pk})
+
+
+def overeenkomst_url(overeenkomst):
+    return reverse("afspraken:overeenkomst-detail", kwargs={"overeenkomst_pk": overeenkomst.pk})
+
+
+def kaart(html: str, kop: str) -> str:
+    """The card under heading `kop` ('' when there is none)."""
+    if f">{kop}</h3>" not in html:
+        return ""
+    return html.split(f">{kop}</h3>", 1)[1].split("</div>", 1)[0]
+
+
+def test_start_vraagt_in_te_loggen(client):
+    response = client.get(START)
+    assert response.status_code == 302
+    assert "next=/" in response["Location"]
+
+
+def test_start_toont_eigen_overeenkomsten_en_niet_die_van_anderen(client):
+    opbouw = bouw(1)
+    client.force_login(opbouw.huurders_gebruiker)
+    html = client.get(START).content.decode()
+    assert overeenkomst_url(opbouw.overeenkomst) in html
+    assert opbouw.overeenkomst.titel in html
+    assert "2024-2028" in html
+    assert "Geheime afspraken elders" not in html
+    client.force_login(opbouw.buitenstaander)
+    html = client.get(START).content.decode()
+    assert "Geheime afspraken elders" in html
+    assert opbouw.overeenkomst.titel not in html
+
+
+def test_start_te_bespreken_voor_elke_partij(client):
+    opbouw = bouw(1, status=JaarschijfStatus.TER_BESPREKING)
+    for gebruiker in (
+        opbouw.gemeente_gebruiker,
+        opbouw.corporatie_gebruiker,
+        opbouw.huurders_gebruiker,
+    ):
+        client.force_login(gebruiker)
+        html = client.get(START).content.decode()
+        assert jaarschijf_url(opbouw.jaarschijf) in kaart(html, "Te bespreken")
+    client.force_login(opbouw.buitenstaander)
+    assert "Te bespreken" not in client.get(START).content.decode()
+
+
+def test_start_te_ondertekenen_voor_ondertekenaar_tot_getekend(client):
+    opbouw = bouw(1, status=JaarschijfStatus.VASTGESTELD)
+    ondertekenaar = lid(opbouw.corporatie, rol=Rol.ONDERTEKENAAR)
+    client.force_login(ondertekenaar)
+    html = client.get(START).content.decode()
+    assert f"{jaarschijf_url(opbouw.jaarschijf)}#ondertekening" in kaart(html, "Te ondertekenen")
+
+    # A colleague without the role cannot sign and is not asked to.
+    client.force_login(opbouw.corporatie_gebruiker)
+    assert not kaart(client.get(START).content.decode(), "Te ondertekenen")
+
+    opbouw.jaarschijf.ondertekeningen.filter(organisatie=opbouw.corporatie).update(
+        ondertekend_op=datetime.datetime(2025, 12, 10, tzinfo=datetime.UTC)
+    )
+    client.force_login(ondertekenaar)
+    assert not kaart(client.get(START).content.decode(), "Te ondertekenen")
+
+
+def test_start_cijfers_aanleveren_voor_corporatie_zonder_cijfers(client):
+    opbouw = bouw(1, status=JaarschijfStatus.CONCEPT)
+    tweede = factories.OrganisatieFactory(naam="Lefier", afkorting="LF")
+    factories.PartijFactory(overeenkomst=opbouw.overeenkomst, organisatie=tweede)
+    client.force_login(lid(tweede))
+    html = client.get(START).content.decode()
+    assert f"{jaarschijf_url(opbouw.jaarschijf)}#voorraad" in kaart(html, "Cijfers aanleveren")
+
+    # Woonservice has delivered its figures; gemeente and huurders deliver none.
+    for gebruiker in (
+        opbouw.corporatie_gebruiker,
+        opbouw.gemeente_gebruiker,
+        opbouw.huurders_gebruiker,
+    ):
+        client.force_login(gebruiker)
+        html = client.get(START).content.decode()
+        assert f"{jaarschijf_url(opbouw.jaarschijf)}#voorraad" not in html
+
+
+def test_start_zonder_iets_te_doen(client):
+    opbouw = bouw(1, status=JaarschijfStatus.CONCEPT)
+    client.force_login(opbouw.huurders_gebruiker)
+    assert "Er wacht nu niets op u." in client.get(START).content.decode()
+
+
+def test_start_recente_activiteit_met_nederlandse_datum(client):
+    opbouw = bouw(2, status=JaarschijfStatus.CONCEPT)
+    gemeente = opbouw.gemeente_gebruiker
+    gemeente.first_name, gemeente.last_name = "Anne", "de Boer"
+    gemeente.save()
+    afspraak = Afspraak.objects.get(overeenkomst=opbouw.overeenkomst, code="A1")
+    with time_machine.travel(datetime.datetime(2025, 11, 20, 14, 30, tzinfo=datetime.UTC)):
+        services.afspraak_bijwerken(
+            afspraak=afspraak,
+            versie=afspraak.versie,
+            thema=afspraak.thema,
+            code="A1",
+            inhoud="Gewijzigde inhoud",
+            door=gemeente,
+        )
+        ja = Jaarafspraak.objects.get(jaarschijf=opbouw.jaarschijf, afspraak__code="B2")
+        services.jaarafspraak_bijwerken(
+            jaarafspraak=ja, versie=ja.versie, tekst="Nieuw", door=gemeente
+        )
+
+    client.force_login(opbouw.huurders_gebruiker)
+    html = client.get(START).content.decode()
+    activiteit = html.split('id="kop-activiteit"', 1)[1]
+    assert "20 november 2025" in activiteit
+    assert "Anne de Boer" in activiteit
+    assert "Afspraak A1</a> gewijzigd" in activiteit
+    assert "Afspraak B2</a> (jaarschijf 2026) gewijzigd" in activiteit
+    assert "2.026" not in html
+
+    client.force_login(opbouw.buitenstaander)
+    html = client.get(START).content.decode()
+    assert "Afspraak Z99</a> aangemaakt" in html  # their own agreement's history
+    assert "Anne de Boer" not in html and "Afspraak A1<" not in html
+
+
+def test_start_nederlandse_getallen_in_periode_en_jaar(client):
+    opbouw = bouw(1, status=JaarschijfStatus.TER_BESPREKING)
+    client.force_login(opbouw.gemeente_gebruiker)
+    html = client.get(START).content.decode()
+    assert "Jaarschijf 2026" in html
+    assert "2.026" not in html and "2.024" not in html
+
+
+def test_start_nieuwe_organisatie_zonder_overeenkomsten(client):
+    client.force_login(lid(factories.OrganisatieFactory()))
+    html = client.get(START).content.decode()
+    assert "Uw organisatie is nog geen partij bij prestatieafspraken." in html
+    assert "Nog geen wijzigingen." in html
+    assert "Er wacht nu niets op u." in html
