@@ -9,7 +9,12 @@ ondertekening) are resolved to their overeenkomst first.
 import rules
 
 from afspraken.constants import JaarschijfStatus
-from gemeenten.rules import actor, is_gemeente_medewerker, is_ondertekenaar
+from gemeenten.rules import (
+    actor,
+    is_corporatie_medewerker,
+    is_gemeente_medewerker,
+    is_ondertekenaar,
+)
 
 
 def partij_overeenkomst_ids(user) -> frozenset:
@@ -129,7 +134,12 @@ rules.add_perm("afspraken.add_overeenkomst", is_gemeente_medewerker & is_gemeent
 rules.add_perm("afspraken.change_overeenkomst", is_gemeente_van)
 rules.add_perm("afspraken.change_inhoud", inhoud_bewerken)
 rules.add_perm("afspraken.change_status", is_gemeente_van)
-rules.add_perm("afspraken.change_voortgang", lezen & (is_gemeente_van | is_trekker))
+# Progress is reported by the gemeente and by corporaties that are trekker; huurders read
+# and comment but edit nothing, even where they share an afspraak ("allen").
+rules.add_perm(
+    "afspraken.change_voortgang",
+    lezen & (is_gemeente_van | (is_corporatie_medewerker & is_trekker)),
+)
 rules.add_perm("afspraken.comment", lezen)
 rules.add_perm("afspraken.export", lezen)
 rules.add_perm(

@@ -111,6 +111,9 @@ class JaarschijfDocument:
     mutatietabellen: list
     standtabellen: list
     ondertekenaars: list  # [(organisatie, [ondertekening, ...])]
+    # Lifecycle: back to concept only until the first signature; next year once.
+    al_getekend: bool = False
+    volgend_jaar: Jaarschijf | None = None
 
 
 def _geordend_met_subafspraken(jaarafspraken):
@@ -209,6 +212,10 @@ def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
         mutatietabellen=mutatietabellen,
         standtabellen=standtabellen,
         ondertekenaars=ondertekenaars,
+        al_getekend=any(o.ondertekend_op for _, groep in ondertekenaars for o in groep),
+        volgend_jaar=Jaarschijf.objects.filter(
+            overeenkomst_id=jaarschijf.overeenkomst_id, jaar=jaarschijf.jaar + 1
+        ).first(),
     )
 
 

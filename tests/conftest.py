@@ -1,4 +1,11 @@
 import pytest
+from django.conf import settings as django_settings
+
+
+def pytest_configure(config):
+    # The live server's request threads (browser tests) would otherwise keep their PostgreSQL
+    # connection across requests, and the test database cannot be dropped while one is open.
+    django_settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 
 @pytest.fixture(autouse=True)

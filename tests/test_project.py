@@ -66,3 +66,12 @@ def test_admin_search_works(admin_client, gevulde_database, model):
     changelist = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
     response = admin_client.get(changelist, {"q": "a"})
     assert response.status_code == 200
+
+
+def test_select_fields_speak_dutch():
+    """Django 6.1's new empty-choice label has no Dutch yet; gemeenten/locale supplies it."""
+    from django.db.models.fields import BLANK_CHOICE_LABEL
+    from django.utils import translation
+
+    with translation.override("nl"):
+        assert str(BLANK_CHOICE_LABEL) == "- Kies een optie -"

@@ -148,6 +148,8 @@ def test_terug_naar_concept_tot_eerste_handtekening(gemeente, vastgesteld):
     ondertekening = vastgesteld.ondertekeningen.first()
     ondertekening.ondertekend_op = datetime.datetime(2025, 12, 10, 12, tzinfo=datetime.UTC)
     ondertekening.save()
+    # After a signature the button is gone, and the URL still refuses in Dutch.
+    assert "Terug naar concept" not in gemeente.get(detail(vastgesteld)).content.decode()
     response = gemeente.post(overgang("terug-naar-concept", vastgesteld))
     assert response.status_code == 200
     assert "Er is al ondertekend" in response.content.decode()
@@ -186,6 +188,10 @@ def test_volgend_jaar_voorbereiden_kopieert_en_weigert_tweede_keer(gemeente, opb
     html = gemeente.get(response["Location"]).content.decode()
     assert "De jaarschijf voor het volgende jaar is aangemaakt." in html
 
+    # This year's page now links to next year instead of offering to prepare it again.
+    html = gemeente.get(detail(js)).content.decode()
+    assert f'href="{url}"' not in html
+    assert f'href="{detail(nieuw)}"' in html
     tweede = gemeente.post(url)
     assert tweede.status_code == 200
     assert "Er is al een jaarschijf 2027 voor deze overeenkomst." in tweede.content.decode()

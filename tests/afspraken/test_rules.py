@@ -240,3 +240,18 @@ def test_partij_ids_are_cached_per_user_object(sc, django_assert_num_queries):
     r.is_partij(user, sc.a.overeenkomst)
     with django_assert_num_queries(0):
         r.is_partij(user, sc.b.overeenkomst)
+
+
+def test_huurders_as_trekker_still_do_not_report_voortgang(sc):
+    """An 'allen' afspraak makes the huurdersorganisatie a trekker too; it comments on it but
+    reports no progress (issue 4: huurders edit nothing).
+    """
+    afspraak = sc.a.afspraken[0]
+    afspraak.trekkers.add(sc.a.huurders)
+    huurders = sc.gebruiker("huurders_medewerker")
+    assert r.is_trekker(huurders, afspraak)
+    assert not huurders.has_perm("afspraken.change_voortgang", sc.a.jaarafspraken[0])
+    assert huurders.has_perm("afspraken.comment", sc.a.jaarafspraken[0])
+    assert sc.gebruiker("corporatie_medewerker").has_perm(
+        "afspraken.change_voortgang", sc.a.jaarafspraken[0]
+    )

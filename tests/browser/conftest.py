@@ -39,7 +39,9 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    # Depends on the test database so it closes (with its open sockets to the live server)
+    # before that database is dropped.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -112,14 +112,16 @@ def test_corporatie_bewerkt_de_inhoud_niet(client, jaarschijf):
 
 
 def test_huurdersorganisatie_ziet_geen_bewerkknoppen(client, jaarschijf):
-    """Samen Sterk edits no content; only the voortgang of afspraken it is trekker of (the
-    'allen' afspraken such as 1.3), never those of a corporatie alone (1.1 is Lefier's).
+    """Samen Sterk reads and edits nothing, not even the voortgang of the 'allen' afspraken
+    it shares as trekker (such as 1.3).
     """
     gebruiker = inloggen(client, "hvss.medewerker")
     pagina = client.get(detail_url(jaarschijf)).text
     assert bewerken_url(jaarschijf) not in pagina
     assert STAP_TOEVOEGEN not in pagina
     assert jaarafspraak_url(jaarschijf, "1.1") not in pagina
+    assert jaarafspraak_url(jaarschijf, "1.3") not in pagina
+    assert client.get(jaarafspraak_url(jaarschijf, "1.3")).status_code == 403
     assert not gebruiker.has_perm("afspraken.change_inhoud", jaarschijf)
     assert client.get(bewerken_url(jaarschijf)).status_code == 403
     response = client.post(bewerken_url(jaarschijf), {"plaats": "Elders", "versie": 1})

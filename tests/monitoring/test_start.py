@@ -160,3 +160,19 @@ def test_start_nieuwe_organisatie_zonder_overeenkomsten(client):
     assert "Uw organisatie is nog geen partij bij prestatieafspraken." in html
     assert "Nog geen wijzigingen." in html
     assert "Er wacht nu niets op u." in html
+
+
+def test_start_biedt_nieuwe_overeenkomst_en_werkboek_alleen_aan_de_gemeente(client):
+    opbouw = bouw(1)
+    links = [
+        reverse("afspraken:overeenkomst-aanmaken"),
+        reverse("monitoring:werkboek-import"),
+        reverse("monitoring:werkboek-sjabloon"),
+    ]
+    client.force_login(opbouw.gemeente_gebruiker)
+    html = client.get(START).content.decode()
+    assert all(link in html for link in links)
+    for gebruiker in (opbouw.corporatie_gebruiker, opbouw.huurders_gebruiker):
+        client.force_login(gebruiker)
+        html = client.get(START).content.decode()
+        assert not any(link in html for link in links)
