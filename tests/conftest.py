@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings as django_settings
+from django.db import connection
 
 
 def pytest_configure(config):
@@ -25,3 +26,19 @@ def _zonder_inlogslot_en_tweestaps(settings):
     """
     settings.AXES_ENABLED = False
     settings.TWEESTAPS_VERPLICHT = False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _geen_achtergebleven_verbindingen(django_db_setup, django_db_blocker):
+    """PostgreSQL refuses to drop the test database while another session is open on it, and
+    the full suite (live server threads of the browser tests among others) can leave one idle
+    behind. Ends them before the database is dropped, so teardown never fails the run.
+    """
+    yield
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
