@@ -7,5 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("account/", include("gemeenten.urls")),
     path("overeenkomsten/", include("afspraken.urls")),
+    path("voorraad/", include("voorraad.urls")),
     path("", include("monitoring.urls")),
 ]

@@ -22,3 +22,10 @@ rules.add_perm(
     "voorraad.change_cijfer",
     is_corporatie_medewerker & is_eigen_corporatie & is_partij & is_bewerkbaar,
 )
+# The page where a corporatie delivers its figures for a jaarschijf: asked on the jaarschijf,
+# by the view, the link on the jaarschijf page and the tests. Which figures it may touch
+# there is `change_cijfer` / `for_user(user, "change")`: only its own.
+rules.add_perm(
+    "voorraad.change_cijfers_van_jaarschijf",
+    is_corporatie_medewerker & is_partij & is_bewerkbaar,
+)

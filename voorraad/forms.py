@@ -1,0 +1,333 @@
+"""The figures page as one form: a field per existing figure, a few blank rows for new ones.
+
+Field names: `m-<pk>` / `s-<pk>` (the figure's aantal), `m-<pk>-was` (the aantal when the page
+was opened, to notice a colleague's change), `m-<pk>-weg` (remove it); new figures
+`nm-<i>-<veld>` and `ns-<i>-<veld>`. An empty aantal means unknown, which is not 0.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from voorraad import services
+from voorraad.constants import CijferSoort
+
+NIEUWE_MUTATIES = 3
+NIEUWE_STANDEN = 2
+# Dutch thousands separators as the documents write them: 1.129 or 12.500.
+DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+class AantalField(forms.CharField):
+    """A whole number of homes, not negative; empty or '-' means unknown (None), not 0."""
+
+    default_error_messages = {
+        "ongeldig": _("Vul een heel getal in, of laat het veld leeg als het aantal onbekend is."),
+        "negatief": _("Een aantal kan niet negatief zijn."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "numeric", "size": 6, "placeholder": "-"})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        tekst = (super().to_python(value) or "").strip().replace(" ", "")
+        if tekst in ("", "-"):
+            return None
+        if DUIZENDTALLEN.match(tekst):
+            tekst = tekst.replace(".", "")
+        if len(tekst) > 12 or not re.fullmatch(r"-?\d+", tekst):
+            raise ValidationError(self.error_messages["ongeldig"], code="ongeldig")
+        aantal = int(tekst)
+        if aantal < 0:
+            raise ValidationError(self.error_messages["negatief"], code="negatief")
+        return aantal
+
+
+def jaar_veld(label, **kwargs):
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=1900,
+        max_value=2200,
+        error_messages={
+            "invalid": _("Vul een jaartal in, zoals 2026."),
+            "min_value": _("Vul een jaartal in, zoals 2026."),
+            "max_value": _("Vul een jaartal in, zoals 2026."),
+        },
+        widget=forms.NumberInput(attrs={"size": 5}),
+        **kwargs,
+    )
+
+
+@dataclass
+class Cel:
+    cijfer: object
+    kolom: str
+    aantal: forms.BoundField
+    was: forms.BoundField
+    weg: forms.BoundField
+
+
+@dataclass
+class Raster:
+    """Rows (categorie or segment) by columns (period or peildatum, per soort)."""
+
+    kolommen: list = field(default_factory=list)
+    rijen: list = field(default_factory=list)
+    # (text, the cells it belongs to): documents repeat one remark over a whole column.
+    toelichtingen: list = field(default_factory=list)
+
+
+class CijfersForm(forms.Form):
+    def __init__(self, *args, mutaties, standen, categorieen, segmenten, jaar, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mutaties = list(mutaties)
+        self.standen = list(standen)
+        self.categorieen = {c.pk: c for c in categorieen}
+        self.segmenten = {s.pk: s for s in segmenten}
+        for prefix, cijfers in (("m", self.mutaties), ("s", self.standen)):
+            for cijfer in cijfers:
+                self.fields[f"{prefix}-{cijfer.pk}"] = AantalField(label=_("Aantal"))
+                self.fields[f"{prefix}-{cijfer.pk}-was"] = AantalField(widget=forms.HiddenInput)
+                self.fields[f"{prefix}-{cijfer.pk}-weg"] = forms.BooleanField(
+                    label=_("Verwijderen"), required=False
+                )
+                self.initial[f"{prefix}-{cijfer.pk}"] = cijfer.aantal
+                self.initial[f"{prefix}-{cijfer.pk}-was"] = cijfer.aantal
+        soorten = CijferSoort.choices
+        geen = [("", "—")]
+        for i in range(NIEUWE_MUTATIES):
+            self.fields[f"nm-{i}-categorie"] = forms.TypedChoiceField(
+                label=_("Categorie"),
+                required=False,
+                coerce=int,
+                choices=geen + [(c.pk, c.naam) for c in self.categorieen.values()],
+            )
+            self.fields[f"nm-{i}-jaar_van"] = jaar_veld(_("Van jaar"))
+            self.fields[f"nm-{i}-jaar_tot"] = jaar_veld(
+                _("Tot en met jaar"), help_text=_("Leeg = hetzelfde jaar.")
+            )
+            self.fields[f"nm-{i}-soort"] = forms.ChoiceField(
+                label=_("Soort"), choices=soorten, initial=CijferSoort.PROGNOSE, required=False
+            )
+            self.fields[f"nm-{i}-aantal"] = AantalField(label=_("Aantal"))
+            self.fields[f"nm-{i}-toelichting"] = forms.CharField(
+                label=_("Toelichting"), required=False, max_length=500
+            )
+        for i in range(NIEUWE_STANDEN):
+            self.fields[f"ns-{i}-segment"] = forms.TypedChoiceField(
+                label=_("Segment"),
+                required=False,
+                coerce=int,
+                choices=geen + [(s.pk, s.naam) for s in self.segmenten.values()],
+            )
+            self.fields[f"ns-{i}-jaar"] = jaar_veld(
+                _("Peiljaar"), help_text=_("Stand op 31 december.")
+            )
+            self.fields[f"ns-{i}-soort"] = forms.ChoiceField(
+                label=_("Soort"), choices=soorten, initial=CijferSoort.REALISATIE, required=False
+            )
+            self.fields[f"ns-{i}-aantal"] = AantalField(label=_("Aantal"))
+        self.jaar = jaar
+
+    # --- Validation --------------------------------------------------------------------------
+
+    def clean(self):
+        data = super().clean()
+        mutatie_sleutels = {
+            (m.categorie_id, m.jaar_van, m.jaar_tot, m.soort)
+            for m in self.mutaties
+            if not data.get(f"m-{m.pk}-weg")
+        }
+        self.nieuwe_mutaties = []
+        for i in range(NIEUWE_MUTATIES):
+            nieuw = self._nieuwe_mutatie(i, data, mutatie_sleutels)
+            if nieuw is not None:
+                self.nieuwe_mutaties.append(nieuw)
+        stand_sleutels = {
+            (s.segment_id, s.peildatum.year, s.soort)
+            for s in self.standen
+            if not data.get(f"s-{s.pk}-weg")
+        }
+        self.nieuwe_standen = []
+        for i in range(NIEUWE_STANDEN):
+            nieuw = self._nieuwe_stand(i, data, stand_sleutels)
+            if nieuw is not None:
+                self.nieuwe_standen.append(nieuw)
+        return data
+
+    def _leeg(self, prefix, velden):
+        return all(self.data.get(f"{prefix}-{v}", "").strip() in ("", "-") for v in velden)
+
+    def _nieuwe_mutatie(self, i, data, sleutels):
+        p = f"nm-{i}"
+        if self._leeg(p, ["categorie", "jaar_van", "jaar_tot", "aantal", "toelichting"]):
+            return None
+        categorie, van = data.get(f"{p}-categorie"), data.get(f"{p}-jaar_van")
+        tot = data.get(f"{p}-jaar_tot") or van
+        if not categorie and f"{p}-categorie" not in self.errors:
+            self.add_error(f"{p}-categorie", _("Kies een categorie voor het nieuwe cijfer."))
+        if van is None and f"{p}-jaar_van" not in self.errors:
+            self.add_error(f"{p}-jaar_van", _("Vul het jaar in waar het cijfer over gaat."))
+        if not categorie or van is None or f"{p}-jaar_tot" in self.errors:
+            return None
+        if van > tot:
+            self.add_error(
+                f"{p}-jaar_tot",
+                _("Het eindjaar kan niet vóór het beginjaar (%(van)s) liggen.") % {"van": van},
+            )
+            return None
+        soort = data.get(f"{p}-soort") or CijferSoort.PROGNOSE
+        sleutel = (categorie, van, tot, soort)
+        if sleutel in sleutels:
+            self.add_error(
+                f"{p}-categorie",
+                _("Er is al een cijfer voor %(categorie)s in %(periode)s (%(soort)s).")
+                % {
+                    "categorie": self.categorieen[categorie].naam,
+                    "periode": str(van) if van == tot else f"{van}/{tot}",
+                    "soort": CijferSoort(soort).label.lower(),
+                },
+            )
+            return None
+        sleutels.add(sleutel)
+        if f"{p}-aantal" in self.errors:
+            return None
+        return services.NieuweMutatie(
+            categorie_id=categorie,
+            jaar_van=van,
+            jaar_tot=tot,
+            soort=soort,
+            aantal=data.get(f"{p}-aantal"),
+            toelichting=data.get(f"{p}-toelichting", ""),
+        )
+
+    def _nieuwe_stand(self, i, data, sleutels):
+        p = f"ns-{i}"
+        if self._leeg(p, ["segment", "jaar", "aantal"]):
+            return None
+        segment, jaar = data.get(f"{p}-segment"), data.get(f"{p}-jaar")
+        if not segment and f"{p}-segment" not in self.errors:
+            self.add_error(f"{p}-segment", _("Kies een segment voor de nieuwe stand."))
+        if jaar is None and f"{p}-jaar" not in self.errors:
+            self.add_error(f"{p}-jaar", _("Vul het jaar van de peildatum in."))
+        if not segment or jaar is None:
+            return None
+        soort = data.get(f"{p}-soort") or CijferSoort.REALISATIE
+        sleutel = (segment, jaar, soort)
+        if sleutel in sleutels:
+            self.add_error(
+                f"{p}-segment",
+                _("Er is al een stand voor %(segment)s op 31 december %(jaar)s (%(soort)s).")
+                % {
+                    "segment": self.segmenten[segment].naam,
+                    "jaar": jaar,
+                    "soort": CijferSoort(soort).label.lower(),
+                },
+            )
+            return None
+        sleutels.add(sleutel)
+        if f"{p}-aantal" in self.errors:
+            return None
+        return services.NieuweStand(
+            segment_id=segment, jaar=jaar, soort=soort, aantal=data.get(f"{p}-aantal")
+        )
+
+    # --- What the service gets ---------------------------------------------------------------
+
+    def _aantallen(self, prefix, cijfers):
+        return {
+            c.pk: services.Aantal(
+                nieuw=self.cleaned_data.get(f"{prefix}-{c.pk}"),
+                was=self.cleaned_data.get(f"{prefix}-{c.pk}-was"),
+            )
+            for c in cijfers
+            if not self.cleaned_data.get(f"{prefix}-{c.pk}-weg")
+        }
+
+    def _weg(self, prefix, cijfers):
+        return {c.pk for c in cijfers if self.cleaned_data.get(f"{prefix}-{c.pk}-weg")}
+
+    def service_kwargs(self) -> dict:
+        return {
+            "mutaties": self._aantallen("m", self.mutaties),
+            "standen": self._aantallen("s", self.standen),
+            "mutaties_weg": self._weg("m", self.mutaties),
+            "standen_weg": self._weg("s", self.standen),
+            "nieuwe_mutaties": self.nieuwe_mutaties,
+            "nieuwe_standen": self.nieuwe_standen,
+        }
+
+    # --- What the template shows -------------------------------------------------------------
+
+    def _raster(self, prefix, cijfers, rij_van, kolom_van) -> Raster:
+        kolommen = sorted({kolom_van(c) for c in cijfers})
+        rijen = {}
+        for c in cijfers:
+            rijen.setdefault(rij_van(c), {})[kolom_van(c)] = Cel(
+                cijfer=c,
+                kolom=kolom_van(c)[-1],
+                aantal=self[f"{prefix}-{c.pk}"],
+                was=self[f"{prefix}-{c.pk}-was"],
+                weg=self[f"{prefix}-{c.pk}-weg"],
+            )
+        toelichtingen = {}
+        for c in cijfers:
+            if getattr(c, "toelichting", ""):
+                cellen = toelichtingen.setdefault(c.toelichting, [])
+                cellen.append(f"{rij_van(c)[-1]} {kolom_van(c)[-1]}")
+        return Raster(
+            toelichtingen=list(toelichtingen.items()),
+            kolommen=[k[-1] for k in kolommen],
+            rijen=[
+                (sleutel[-1], [cellen.get(k) for k in kolommen])
+                for sleutel, cellen in sorted(rijen.items())
+            ],
+        )
+
+    def mutatieraster(self) -> Raster:
+        return self._raster(
+            "m",
+            self.mutaties,
+            rij_van=lambda m: (m.categorie.volgorde, m.categorie.naam),
+            kolom_van=lambda m: (
+                m.jaar_van,
+                m.jaar_tot,
+                m.soort != CijferSoort.REALISATIE,
+                f"{m.periode} {m.get_soort_display().lower()}",
+            ),
+        )
+
+    def standraster(self) -> Raster:
+        return self._raster(
+            "s",
+            self.standen,
+            rij_van=lambda s: (s.segment.volgorde, s.segment.naam),
+            kolom_van=lambda s: (
+                s.peildatum,
+                s.soort != CijferSoort.REALISATIE,
+                f"{s.peildatum:%d-%m-%Y} {s.get_soort_display().lower()}",
+            ),
+        )
+
+    def nieuwe_mutatierijen(self):
+        return [
+            [
+                self[f"nm-{i}-{v}"]
+                for v in ("categorie", "jaar_van", "jaar_tot", "soort", "aantal", "toelichting")
+            ]
+            for i in range(NIEUWE_MUTATIES)
+        ]
+
+    def nieuwe_standrijen(self):
+        return [
+            [self[f"ns-{i}-{v}"] for v in ("segment", "jaar", "soort", "aantal")]
+            for i in range(NIEUWE_STANDEN)
+        ]
