@@ -19,6 +19,7 @@ from afspraken.models import (
     Jaarafspraak,
     Jaarschijf,
     Ondertekening,
+    Opmerking,
     Overeenkomst,
     Partij,
     Stap,
@@ -69,19 +70,36 @@ def partij_organisaties(overeenkomst: Overeenkomst) -> QuerySet[Organisatie]:
 # Jaarschijf as a document
 
 
-def jaarafspraken_voor_document() -> QuerySet[Jaarafspraak]:
+def opmerkingen_met_auteur() -> QuerySet[Opmerking]:
+    return Opmerking.objects.select_related("auteur", "organisatie").order_by("aangemaakt_op", "id")
+
+
+def opmerkingen_van(jaarschijf: Jaarschijf, jaarafspraak: Jaarafspraak | None) -> list:
+    """The remarks of one block: on `jaarafspraak`, or on the jaarschijf as a whole."""
+    return list(opmerkingen_met_auteur().filter(jaarschijf=jaarschijf, jaarafspraak=jaarafspraak))
+
+
+def jaarafspraken_voor_document(opmerkingen: bool = True) -> QuerySet[Jaarafspraak]:
     """Jaarafspraken with everything one afspraak row of the document shows.
 
     The editing views re-render a single row with this queryset, so the row partial never
-    triggers a query of its own.
+    triggers a query of its own. `opmerkingen=False` leaves the remarks to the caller
+    (jaarschijf_document reads those of the whole jaarschijf at once).
     """
-    return Jaarafspraak.objects.select_related("afspraak", "afspraak__thema").prefetch_related(
+    prefetches = [
         "afspraak__trekkers",
         Prefetch(
             "stappen",
             queryset=Stap.objects.select_related("organisatie").order_by("volgorde", "id"),
             to_attr="stappen_op_volgorde",
         ),
+    ]
+    if opmerkingen:
+        prefetches.append(
+            Prefetch("opmerkingen", queryset=opmerkingen_met_auteur(), to_attr="opmerkingen_lijst")
+        )
+    return Jaarafspraak.objects.select_related("afspraak", "afspraak__thema").prefetch_related(
+        *prefetches
     )
 
 
@@ -114,6 +132,8 @@ class JaarschijfDocument:
     # Lifecycle: back to concept only until the first signature; next year once.
     al_getekend: bool = False
     volgend_jaar: Jaarschijf | None = None
+    # Remarks on the jaarschijf as a whole; those on an afspraak hang on its jaarafspraak.
+    opmerkingen: list = field(default_factory=list)
 
 
 def _geordend_met_subafspraken(jaarafspraken):
@@ -169,16 +189,22 @@ def _voorraadtabellen(cijfers, rij_van, kolom_van):
 
 
 def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
-    """Everything the jaarschijf page shows, in five queries whatever the number of afspraken."""
+    """Everything the jaarschijf page shows, in a fixed number of queries whatever the number
+    of afspraken and remarks."""
     themas = [DocumentThema(t) for t in jaarschijf.overeenkomst.themas.order_by("volgorde", "id")]
     per_thema = {dt.thema.pk: dt for dt in themas}
     jaarafspraken = list(
-        jaarafspraken_voor_document()
+        jaarafspraken_voor_document(opmerkingen=False)
         .filter(jaarschijf=jaarschijf)
         .order_by("afspraak__volgorde", "afspraak__code")
     )
+    # One query for every remark of the jaarschijf, general ones and per afspraak.
+    opmerkingen_per_afspraak = defaultdict(list)
+    for opmerking in opmerkingen_met_auteur().filter(jaarschijf=jaarschijf):
+        opmerkingen_per_afspraak[opmerking.jaarafspraak_id].append(opmerking)
     for ja in jaarafspraken:
         ja.jaarschijf = jaarschijf  # rows ask permissions on it; avoids a query per row
+        ja.opmerkingen_lijst = opmerkingen_per_afspraak.get(ja.pk, [])
     per_thema_lijst = defaultdict(list)
     for ja in jaarafspraken:
         per_thema_lijst[ja.afspraak.thema_id].append(ja)
@@ -216,6 +242,7 @@ def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
         volgend_jaar=Jaarschijf.objects.filter(
             overeenkomst_id=jaarschijf.overeenkomst_id, jaar=jaarschijf.jaar + 1
         ).first(),
+        opmerkingen=opmerkingen_per_afspraak.get(None, []),
     )
 
 
@@ -386,7 +413,8 @@ _HANDELING = {"+": _("aangemaakt"), "~": _("gewijzigd"), "-": _("verwijderd")}
 
 
 def recente_activiteit(user, aantal: int = 10) -> list[Activiteit]:
-    """The latest changes to afspraken and jaarafspraken in the user's agreements."""
+    """The latest changes to afspraken and jaarafspraken in the user's agreements, and the
+    latest remarks on afspraken (remarks on a jaarschijf as a whole name no afspraak)."""
     zichtbaar = Overeenkomst.objects.for_user(user).values("pk")
     afspraken = (
         Afspraak.history.filter(overeenkomst_id__in=zichtbaar)
@@ -412,26 +440,46 @@ def recente_activiteit(user, aantal: int = 10) -> list[Activiteit]:
         )
         .order_by("-history_date")[:aantal]
     )
-    items = [
-        Activiteit(
-            h.history_date,
-            h.history_user,
-            _HANDELING.get(h.history_type, ""),
-            h.code,
-            h.overeenkomst_id,
-            None,
-        )
-        for h in afspraken
-    ] + [
-        Activiteit(
-            h.history_date,
-            h.history_user,
-            _HANDELING.get(h.history_type, ""),
-            h.afspraak_code or "",
-            h.overeenkomst_pk,
-            h.jaarschijf_jaar,
-        )
-        for h in jaarafspraken
-    ]
+    opmerkingen = (
+        Opmerking.objects.for_user(user)
+        .filter(jaarafspraak__isnull=False)
+        .select_related("auteur", "jaarschijf", "jaarafspraak__afspraak")
+        .order_by("-aangemaakt_op")[:aantal]
+    )
+    items = (
+        [
+            Activiteit(
+                o.aangemaakt_op,
+                o.auteur,
+                _("opmerking geplaatst"),
+                o.jaarafspraak.afspraak.code,
+                o.jaarschijf.overeenkomst_id,
+                o.jaarschijf.jaar,
+            )
+            for o in opmerkingen
+        ]
+        + [
+            Activiteit(
+                h.history_date,
+                h.history_user,
+                _HANDELING.get(h.history_type, ""),
+                h.code,
+                h.overeenkomst_id,
+                None,
+            )
+            for h in afspraken
+        ]
+        + [
+            Activiteit(
+                h.history_date,
+                h.history_user,
+                _HANDELING.get(h.history_type, ""),
+                h.afspraak_code or "",
+                h.overeenkomst_pk,
+                h.jaarschijf_jaar,
+            )
+            for h in jaarafspraken
+        ]
+    )
     items.sort(key=lambda a: a.wanneer, reverse=True)
     return items[:aantal]

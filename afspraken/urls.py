@@ -145,3 +145,24 @@ urlpatterns += [
     ),
 ]
 # --- End of editing block. ---
+
+# --- Remarks (review and monitoring) on the jaarschijf page. ---
+from afspraken.views import opmerkingen  # noqa: E402
+
+urlpatterns += [
+    path(
+        "jaarschijven/<int:jaarschijf_pk>/opmerkingen/",
+        opmerkingen.JaarschijfOpmerkingPlaatsenView.as_view(),
+        name="jaarschijf-opmerking-plaatsen",
+    ),
+    path(
+        "jaarafspraken/<int:jaarafspraak_pk>/opmerkingen/",
+        opmerkingen.JaarafspraakOpmerkingPlaatsenView.as_view(),
+        name="jaarafspraak-opmerking-plaatsen",
+    ),
+    path(
+        "opmerkingen/<int:opmerking_pk>/afhandelen/",
+        opmerkingen.OpmerkingAfhandelenView.as_view(),
+        name="opmerking-afhandelen",
+    ),
+]

@@ -10,6 +10,7 @@ from afspraken.models import (
     Jaarafspraak,
     Jaarschijf,
     Ondertekening,
+    Opmerking,
     Overeenkomst,
     Partij,
     Stap,
@@ -150,6 +151,21 @@ class OndertekeningFactory(DjangoModelFactory):
     jaarschijf = factory.SubFactory(JaarschijfFactory)
     organisatie = factory.SubFactory(OrganisatieFactory)
     naam = factory.Faker("name")
+
+
+class OpmerkingFactory(DjangoModelFactory):
+    """A remark on an afspraak of a jaarschijf; `jaarafspraak=None` for the whole jaarschijf."""
+
+    class Meta:
+        model = Opmerking
+
+    jaarafspraak = factory.SubFactory(JaarafspraakFactory)
+    jaarschijf = factory.LazyAttribute(
+        lambda o: o.jaarafspraak.jaarschijf if o.jaarafspraak else JaarschijfFactory()
+    )
+    auteur = factory.SubFactory(GebruikerFactory)
+    organisatie = factory.SubFactory(OrganisatieFactory)
+    tekst = factory.Faker("sentence")
 
 
 class CategorieFactory(DjangoModelFactory):

@@ -4,7 +4,8 @@ user per role. Shared by tests/test_autorisatie.py and the rules and scope tests
 Gemeente A: gemeente organisatie GA, corporaties C1 and C2, huurdersorganisatie H1.
   overeenkomst OA (parties GA, C1, C2, H1) with jaarschijf JA (2026, concept), thema TA,
   afspraak AF1 (trekker C1) and AF2 (trekker C2), their jaarafspraken and steps, a
-  mutation and a stock level of C1 and of C2, an ondertekening line per party;
+  mutation and a stock level of C1 and of C2, an ondertekening line per party, a remark
+  (Opmerking) of C1 on AF1;
   overeenkomst OA2 (parties GA and C2 only): an agreement of the same gemeente that C1 and
   H1 are no party to.
 Gemeente B: GB, C3, H2 with overeenkomst OB and the same shape (trekker C3).
@@ -46,6 +47,7 @@ class Partijwereld:
     mutaties: list
     standen: list
     ondertekeningen: dict = field(default_factory=dict)
+    opmerkingen: list = field(default_factory=list)
 
 
 def bouw_partijwereld(naam, corporaties, huurders, jaar=2026, status=JaarschijfStatus.CONCEPT):
@@ -182,6 +184,21 @@ def bouw_scenario() -> Scenario:
         )
         for organisatie in (a.gemeente_org, c1, c2, c3, h1, b.gemeente_org)
     }
+    # A remark of each world's corporatie on its first afspraak; the texts carry the marks
+    # that the list tests look for ("Beekdorp", "in convenant").
+    for wereld, corporatie, plaats in (
+        (a, c1, "Aadorp"),
+        (a2, c2, "convenant"),
+        (b, c3, "Beekdorp"),
+    ):
+        wereld.opmerkingen = [
+            factories.OpmerkingFactory(
+                jaarafspraak=wereld.jaarafspraken[0],
+                auteur=collega[corporatie.pk],
+                organisatie=corporatie,
+                tekst=f"Opmerking in {plaats}",
+            )
+        ]
     return Scenario(
         a=a, a2=a2, b=b, c1=c1, c2=c2, c3=c3, h1=h1, gebruikers=gebruikers, collega=collega
     )

@@ -30,6 +30,7 @@ def gevulde_database():
     factories.VoorraadstandFactory(jaarschijf=jaarschijf, corporatie=stap.organisatie)
     factories.LidmaatschapFactory(organisatie=stap.organisatie)
     factories.GemeenteOrganisatieFactory(gemeente=jaarschijf.overeenkomst.gemeente)
+    factories.OpmerkingFactory(jaarafspraak=stap.jaarafspraak, organisatie=stap.organisatie)
 
 
 EIGEN_APPS = {"gemeenten", "afspraken", "voorraad", "monitoring"}

@@ -8,7 +8,8 @@ import pytest
 from django.urls import URLPattern, reverse
 
 from afspraken import urls as afspraken_urls
-from afspraken.models import Jaarafspraak, Stap
+from afspraken.models import Jaarafspraak, Opmerking, Stap
+from tests import factories
 from tests.afspraken.lezen_opbouw import bouw
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +31,9 @@ def _kwargs(opbouw) -> dict:
         "afspraak_pk": jaarafspraak.afspraak_id,
         "jaarafspraak_pk": jaarafspraak.pk,
         "stap_pk": Stap.objects.filter(jaarafspraak=jaarafspraak).first().pk,
+        "opmerking_pk": factories.OpmerkingFactory(
+            jaarafspraak=jaarafspraak, auteur=opbouw.huurders_gebruiker, organisatie=opbouw.huurders
+        ).pk,
     }
 
 
@@ -94,3 +98,35 @@ def test_page_query_budget_for_partners(
         assert response.status_code == 403  # the one afspraak is the gemeente's
     else:
         assert response.status_code == 200
+
+
+@pytest.mark.parametrize("gebruiker", ["gemeente_gebruiker", "huurders_gebruiker"])
+def test_jaarschijf_page_with_many_remarks(client, django_assert_max_num_queries, gebruiker):
+    """Remarks on every afspraak and on the jaarschijf itself cost no query per remark."""
+    opbouw = bouw(200)
+    jaarafspraken = list(Jaarafspraak.objects.filter(jaarschijf=opbouw.jaarschijf))
+    auteurs = [
+        (opbouw.gemeente_gebruiker, opbouw.gemeente),
+        (opbouw.corporatie_gebruiker, opbouw.corporatie),
+        (opbouw.huurders_gebruiker, opbouw.huurders),
+    ]
+    Opmerking.objects.bulk_create(
+        Opmerking(
+            jaarschijf=opbouw.jaarschijf,
+            jaarafspraak=ja,
+            auteur=auteur,
+            organisatie=organisatie,
+            tekst=f"Opmerking {i} bij {ja.pk if ja else 'de jaarschijf'}",
+            afgehandeld=i == 0,
+        )
+        for ja in [*jaarafspraken, None, None]
+        for i, (auteur, organisatie) in enumerate(auteurs)
+    )
+    client.force_login(getattr(opbouw, gebruiker))
+    url = reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
+    with django_assert_max_num_queries(BUDGET):
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('<li class="opmerking') == 3 * (len(jaarafspraken) + 2)
+    assert "Opmerkingen (3)" in html and "Opmerkingen (6)" in html

@@ -1,0 +1,51 @@
+"""Remarks of the partners on a jaarschijf and its afspraken (review and monitoring).
+
+Placing a remark is possible in every status of the jaarschijf: before vaststelling it is
+the review, afterwards a monitoring remark. Remarks are no content of the jaarschijf, so
+freezing does not refuse them (see models.Opmerking). Permissions are the views' part:
+`afspraken.comment` to place, `afspraken.handle_opmerking` to mark handled.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from afspraken.models import Jaarafspraak, Jaarschijf, Opmerking
+from afspraken.services.opslaan import opslaan
+from gemeenten.models import Gebruiker
+from gemeenten.rules import actor
+
+
+@transaction.atomic
+def opmerking_plaatsen(
+    *,
+    jaarschijf: Jaarschijf,
+    tekst: str,
+    door: Gebruiker,
+    jaarafspraak: Jaarafspraak | None = None,
+) -> Opmerking:
+    """A remark on `jaarafspraak`, or on the jaarschijf as a whole when it is None.
+
+    The author's organisation is stored now: a later move to another organisation must not
+    change whose remark this was.
+    """
+    opmerking = Opmerking(
+        jaarschijf=jaarschijf,
+        jaarafspraak=jaarafspraak,
+        auteur=door,
+        organisatie_id=actor(door).organisatie_id,
+        tekst=tekst.strip(),
+    )
+    opslaan(opmerking, door)
+    return opmerking
+
+
+@transaction.atomic
+def opmerking_afhandelen(
+    *, opmerking: Opmerking, door: Gebruiker, afgehandeld: bool = True
+) -> Opmerking:
+    """Mark a remark handled (or open it again); who did so and when is kept."""
+    opmerking.afgehandeld = afgehandeld
+    opmerking.afgehandeld_door = door if afgehandeld else None
+    opmerking.afgehandeld_op = timezone.now() if afgehandeld else None
+    opslaan(opmerking, door)
+    return opmerking
