@@ -14,6 +14,10 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
+from gemeenten.constants import Rol
+from gemeenten.models import Organisatie
+from tests import factories
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
@@ -69,4 +73,17 @@ def test_screenshots(pagina, adres, inloggen, borger_odoorn):
         pagina.goto(url)
         _foto(pagina, naam)
 
-    assert sorted(p.stem for p in MAP.glob("*.png")) == sorted([*paginas, "bewerken"])
+    # Woonservice delivers its own figures.
+    woonservice = factories.LidmaatschapFactory(
+        gebruiker__username="ws.medewerker",
+        gebruiker__first_name="Wim",
+        gebruiker__last_name="Bakker",
+        organisatie=Organisatie.objects.get(afkorting="WS"),
+        rol=Rol.MEDEWERKER,
+    ).gebruiker
+    inloggen(woonservice)
+    pagina.goto(adres("voorraad:cijfers-bewerken", jaarschijf_pk=jaarschijf.pk))
+    _foto(pagina, "voorraad")
+
+    verwacht = sorted([*paginas, "bewerken", "voorraad"])
+    assert sorted(p.stem for p in MAP.glob("*.png")) == verwacht
