@@ -30,7 +30,7 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --url http://$(HOST)
 
 run: demo
 	$(PY) manage.py runserver $(HOST)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from monitoring.demo import WACHTWOORD, demo_laden, overzicht
+from monitoring.demo import URL, WACHTWOORD, demo_laden, overzicht
 from monitoring.workbook.meldingen import WerkboekFout
 
 
@@ -18,12 +18,15 @@ class Command(BaseCommand):
             "--stil", action="store_true", help="laad zonder het overzicht van de logins te tonen"
         )
         parser.add_argument(
+            "--url", default=URL, help="waar de server draait, voor het overzicht (make run: HOST)"
+        )
+        parser.add_argument(
             "--ook-zonder-debug",
             action="store_true",
             help="laad ook als DEBUG uit staat (de demo-accounts hebben een bekend wachtwoord)",
         )
 
-    def handle(self, *args, stil=False, ook_zonder_debug=False, verbosity=1, **options):
+    def handle(self, *args, stil=False, url=URL, ook_zonder_debug=False, verbosity=1, **options):
         if not settings.DEBUG and not ook_zonder_debug:
             raise CommandError(
                 "DEBUG staat uit. De demo maakt accounts met een bekend wachtwoord (ook een "
@@ -54,4 +57,4 @@ class Command(BaseCommand):
                 f"({resultaat.nieuwe_accounts} nieuw)."
             )
         )
-        self.stdout.write(overzicht(resultaat))
+        self.stdout.write(overzicht(resultaat, url=url))
