@@ -9,6 +9,9 @@ from gemeenten.models import Gebruiker, Organisatie
 from tests import factories
 from voorraad.constants import CijferSoort
 
+# The header htmx sends with every request it makes.
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
 
 @dataclass
 class Opbouw:

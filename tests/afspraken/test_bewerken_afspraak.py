@@ -6,22 +6,9 @@ from django.urls import reverse
 
 from afspraken.constants import Soort
 from afspraken.models import Afspraak, Jaarafspraak
-from tests.afspraken.lezen_opbouw import bouw
+from tests.afspraken.lezen_opbouw import HTMX
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def opbouw():
-    return bouw(4)
-
-
-@pytest.fixture
-def gemeente(client, opbouw):
-    client.force_login(opbouw.gemeente_gebruiker)
-    return client
 
 
 def thema(opbouw, letter):

@@ -9,22 +9,14 @@ from django.urls import reverse
 
 from afspraken.models import Overeenkomst, Partij, Thema
 from tests import factories
-from tests.afspraken.lezen_opbouw import bouw
+from tests.afspraken.lezen_opbouw import HTMX, bouw
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
 def opbouw():
     return bouw(3)
-
-
-@pytest.fixture
-def gemeente(client, opbouw):
-    client.force_login(opbouw.gemeente_gebruiker)
-    return client
 
 
 def detail(overeenkomst):

@@ -27,12 +27,6 @@ def opbouw():
     return bouw(4, status=JaarschijfStatus.CONCEPT)
 
 
-@pytest.fixture
-def gemeente(client, opbouw):
-    client.force_login(opbouw.gemeente_gebruiker)
-    return client
-
-
 def test_levenscyclus_via_de_paginas_wordt_vastgelegd(gemeente, opbouw):
     js = opbouw.jaarschijf
     assert "Ter bespreking voorleggen" in gemeente.get(detail(js)).content.decode()

@@ -13,11 +13,11 @@ from afspraken.constants import JaarschijfStatus
 from afspraken.models import Jaarafspraak, Opmerking
 from gemeenten.models import Lidmaatschap
 from tests import factories
-from tests.afspraken.lezen_opbouw import bouw, lid
+from tests.afspraken.lezen_opbouw import HTMX, bouw, lid
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HTTP_HX_REQUEST": "true"}
+
 PARTIJEN = [
     ("gemeente_gebruiker", "gemeente"),
     ("corporatie_gebruiker", "corporatie"),
