@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from afspraken.constants import JaarschijfStatus
@@ -337,9 +337,29 @@ def smart_gebreken(afspraak: Afspraak) -> list[str]:
     return gebreken
 
 
+def _smart_kandidaten() -> Q:
+    """A database filter that keeps every afspraak smart_gebreken() could fault (and maybe a
+    few more), so a national-size overeenkomst does not load its sound afspraken at all.
+
+    Plain ASCII classes on purpose: whatever SQLite's and PostgreSQL's regex make of Unicode,
+    a row with an ASCII letter or digit is certainly not blank, and with an ASCII digit
+    certainly measurable; smart_gebreken() stays the judge of what is left.
+    """
+    heeft_trekker = Exists(Afspraak.trekkers.through.objects.filter(afspraak_id=OuterRef("pk")))
+    niet_leeg = r"[0-9A-Za-z]"
+    getal = r"[0-9]"
+    return (
+        ~heeft_trekker
+        | ~Q(periode__regex=niet_leeg)
+        | (~Q(doel__regex=niet_leeg) & ~Q(inhoud__regex=getal) & ~Q(resultaat__regex=getal))
+    )
+
+
 def smart_check(user, overeenkomst: Overeenkomst) -> list[tuple[Afspraak, list[str]]]:
-    afspraken = afspraken_van_overeenkomst(user, overeenkomst).order_by(
-        "thema__volgorde", "volgorde", "code"
+    afspraken = (
+        afspraken_van_overeenkomst(user, overeenkomst)
+        .filter(_smart_kandidaten())
+        .order_by("thema__volgorde", "volgorde", "code")
     )
     result = []
     for afspraak in afspraken:
