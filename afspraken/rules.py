@@ -126,6 +126,17 @@ def is_niet_ondertekend(user, obj):
     return getattr(obj, "ondertekend_op", None) is None
 
 
+def met_recht(user, perm: str, objecten) -> set:
+    """Pks of the `objecten` on which `user` has `perm`: the answer `user.has_perm(perm, obj)`
+    gives for each, asked of the rules registry directly. Pages with hundreds of rows would
+    otherwise run Django's loop over every auth backend per row. The active superuser, whom
+    Django allows everything before asking any backend, keeps that here."""
+    objecten = list(objecten)
+    if user.is_active and user.is_superuser:
+        return {obj.pk for obj in objecten}
+    return {obj.pk for obj in objecten if rules.has_perm(perm, user, obj)}
+
+
 lezen = is_partij
 inhoud_bewerken = is_gemeente_van & is_bewerkbaar
 

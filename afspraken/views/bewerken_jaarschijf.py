@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from afspraken import forms, selectors, services
 from afspraken.models import Jaarafspraak, Jaarschijf, Overeenkomst, Stap
 from afspraken.views.bewerken import ServiceFormView, jaarschijf_url, overeenkomst_url
+from afspraken.views.lezen import afspraak_rij_context
 
 
 def afspraak_anker(jaarafspraak: Jaarafspraak) -> str:
@@ -24,7 +25,11 @@ def rij_response(request, jaarafspraak_pk: int, jaarschijf: Jaarschijf):
     return render(
         request,
         "afspraken/jaarschijf_detail.html#afspraak-rij",
-        {"jaarafspraak": jaarafspraak, "jaarschijf": jaarschijf},
+        {
+            "jaarafspraak": jaarafspraak,
+            "jaarschijf": jaarschijf,
+            **afspraak_rij_context(request.user, jaarschijf, [jaarafspraak]),
+        },
     )
 
 

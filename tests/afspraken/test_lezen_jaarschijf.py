@@ -92,3 +92,25 @@ def test_jaarschijf_toont_bewerkplek_alleen_aan_gemeente(client):
     assert "afspraak__acties" in client.get(url(opbouw)).content.decode()
     client.force_login(opbouw.huurders_gebruiker)
     assert "afspraak__acties" not in client.get(url(opbouw)).content.decode()
+
+
+def test_voortgang_rechten_per_pagina_gelijk_aan_has_perm():
+    """The page asks change_voortgang once for all rows; the answer is has_perm's per row,
+    for gemeente, trekker corporatie, huurders, a superuser outside the agreement."""
+    from afspraken import selectors
+    from afspraken.rules import met_recht
+    from tests import factories
+
+    opbouw = bouw(6)
+    rijen = list(selectors.jaarafspraken_voor_document().filter(jaarschijf=opbouw.jaarschijf))
+    superuser = factories.GebruikerFactory(is_superuser=True)
+    verwacht_aantal = {"gemeente": 6, "corporatie": 3, "huurders": 0, "superuser": 6}
+    for naam, user in [
+        ("gemeente", opbouw.gemeente_gebruiker),
+        ("corporatie", opbouw.corporatie_gebruiker),
+        ("huurders", opbouw.huurders_gebruiker),
+        ("superuser", superuser),
+    ]:
+        ids = met_recht(user, "afspraken.change_voortgang", rijen)
+        assert ids == {ja.pk for ja in rijen if user.has_perm("afspraken.change_voortgang", ja)}
+        assert len(ids) == verwacht_aantal[naam], naam

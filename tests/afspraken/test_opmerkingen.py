@@ -258,3 +258,33 @@ def test_for_user_lists_only_remarks_of_own_agreements(opbouw, ja):
     assert list(Opmerking.objects.for_user(opbouw.huurders_gebruiker)) == [eigen]
     assert list(Opmerking.objects.for_user(opbouw.gemeente_gebruiker, "change")) == [eigen]
     assert not Opmerking.objects.for_user(opbouw.buitenstaander).filter(pk=eigen.pk).exists()
+
+
+def test_a_row_links_to_the_remark_form_which_opens_as_page_or_inline(client, opbouw, ja):
+    """The page carries no remark form per afspraak: a link leads to it, as a page of its
+    own without JavaScript and as the remarks block with the form through htmx."""
+    client.force_login(opbouw.huurders_gebruiker)
+    html = client.get(pagina_url(opbouw.jaarschijf)).content.decode()
+    assert html.count('name="opmerking"') == 1  # only the jaarschijf-wide form
+    rij = html[html.index(f'id="opmerkingen-afspraak-{ja.afspraak_id}"') :]
+    assert f'href="{plaats_url(ja)}" hx-get="{plaats_url(ja)}"' in rij[: rij.index("</article>")]
+    assert "Opmerking plaatsen" in rij
+
+    pagina = client.get(plaats_url(ja))
+    assert pagina.status_code == 200
+    assert "Opmerking bij afspraak A1 in 2026" in pagina.content.decode()
+    assert 'name="opmerking"' in pagina.content.decode()
+
+    blok = client.get(plaats_url(ja), **HTMX).content.decode()
+    assert blok.lstrip().startswith('<details class="opmerkingen niet-printen"')
+    assert f'id="opmerkingen-afspraak-{ja.afspraak_id}" open' in blok
+    assert 'name="opmerking"' in blok
+
+
+def test_a_row_without_remarks_shows_no_empty_list(client, opbouw, ja):
+    client.force_login(opbouw.gemeente_gebruiker)
+    html = client.get(pagina_url(opbouw.jaarschijf)).content.decode()
+    rij = html[html.index(f'id="afspraak-{ja.afspraak_id}"') :]
+    rij = rij[: rij.index("</article>")]
+    assert "opmerkingen__lijst" not in rij and "Nog geen opmerkingen." not in rij
+    assert "Opmerking plaatsen" in rij

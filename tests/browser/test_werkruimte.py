@@ -84,7 +84,10 @@ def test_gemeente_adds_edits_inline_and_puts_up_for_discussion_huurders_only_rea
         "Terug naar concept",
     ]:
         expect(pagina.get_by_role("link", name=knop)).to_have_count(0)
-    expect(pagina.locator(f"#afspraak-{afspraak.pk}").get_by_role("link")).to_have_count(0)
+    # The one link in its row is to place a remark: every party comments.
+    rij_links = pagina.locator(f"#afspraak-{afspraak.pk}").get_by_role("link")
+    expect(rij_links).to_have_count(1)
+    expect(rij_links).to_have_text(re.compile(r"^Opmerking plaatsen"))
     # Not even where it shares an afspraak as trekker: huurders read and comment only.
     bewerken = re.compile(r"^Bewerken")
     expect(pagina.locator("article.afspraak").get_by_role("link", name=bewerken)).to_have_count(0)
@@ -105,3 +108,18 @@ def test_gemeente_adds_edits_inline_and_puts_up_for_discussion_huurders_only_rea
         )
     )
     assert antwoord.status == 403
+
+
+def test_huurders_place_a_remark_on_an_afspraak_inline(pagina, adres, inloggen, borger_odoorn):
+    """The row's link loads the remark form in place (htmx); placing it keeps the page."""
+    ja = Jaarafspraak.objects.filter(jaarschijf=borger_odoorn.jaarschijf).first()
+    inloggen(borger_odoorn.huurders_medewerker)
+    pagina.goto(adres("afspraken:jaarschijf-detail", jaarschijf_pk=borger_odoorn.jaarschijf.pk))
+    pagina.evaluate("window.zelfdePagina = true")
+    rij = pagina.locator(f"#afspraak-{ja.afspraak_id}")
+    rij.get_by_role("link", name=re.compile(r"^Opmerking plaatsen")).click()
+    rij.get_by_label("Opmerking toevoegen").fill("Graag een tussenstand voor de huurders.")
+    rij.get_by_role("button", name="Plaatsen").click()
+    expect(rij.locator(".opmerkingen__lijst")).to_contain_text("Graag een tussenstand")
+    assert pagina.evaluate("window.zelfdePagina") is True
+    assert ja.opmerkingen.get().tekst == "Graag een tussenstand voor de huurders."
