@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from gemeenten.constants import OrganisatieType, Rol
-from gemeenten.querysets import LidmaatschapQuerySet, OrganisatieQuerySet
+from gemeenten.querysets import GemeenteQuerySet, LidmaatschapQuerySet, OrganisatieQuerySet
 
 
 class Gemeente(models.Model):
@@ -21,6 +21,8 @@ class Gemeente(models.Model):
         validators=[RegexValidator(r"^GM\d{4}$", _("Een CBS-code is GM gevolgd door 4 cijfers."))],
         help_text=_("Bijvoorbeeld GM1681."),
     )
+
+    objects = GemeenteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("gemeente")

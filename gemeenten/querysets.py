@@ -8,6 +8,13 @@ from gemeenten.constants import Rol
 from gemeenten.rules import BEHEREN, UITNODIGEN, actor
 
 
+class GemeenteQuerySet(models.QuerySet):
+    def van_gebruiker(self, user):
+        """The gemeente the user works for; None for corporatie, huurders and superusers."""
+        gemeente_id = actor(user).gemeente_id
+        return None if gemeente_id is None else self.filter(pk=gemeente_id).first()
+
+
 class OrganisatieQuerySet(models.QuerySet):
     def for_user(self, user, action: str):
         if user.is_superuser and user.is_active:

@@ -31,7 +31,6 @@ from afspraken.models import (
     Thema,
 )
 from gemeenten.models import Gemeente
-from gemeenten.rules import actor
 
 
 def overeenkomst_url(overeenkomst_pk: int) -> str:
@@ -150,7 +149,7 @@ class OvereenkomstAanmakenView(ServiceFormView):
     @cached_property
     def object(self):
         # The user's own gemeente; None (no gemeente) makes the permission check refuse.
-        return Gemeente.objects.filter(pk=actor(self.request.user).gemeente_id).first()
+        return Gemeente.objects.van_gebruiker(self.request.user)
 
     def opslaan(self, form):
         return services.overeenkomst_aanmaken(

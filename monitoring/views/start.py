@@ -5,14 +5,13 @@ from django.shortcuts import render
 
 from afspraken import selectors
 from gemeenten.models import Gemeente
-from gemeenten.rules import actor
 
 
 @login_required
 def start(request):
     user = request.user
     # Starting agreements (by hand or from a workbook) is for the staff of a gemeente.
-    eigen_gemeente = Gemeente.objects.filter(pk=actor(user).gemeente_id).first()
+    eigen_gemeente = Gemeente.objects.van_gebruiker(user)
     context = {
         "mag_aanmaken": user.has_perm("afspraken.add_overeenkomst", eigen_gemeente),
         "overeenkomsten": list(selectors.overeenkomsten_voor(user)),

@@ -20,7 +20,6 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from afspraken import selectors
 from gemeenten.models import Gemeente
-from gemeenten.rules import actor
 from monitoring.workbook.exporter import XLSX_MIME, bestandsnaam, werkboek_exporteren
 from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
@@ -59,7 +58,7 @@ class WerkboekImportView(PermissionRequiredMixin, FormView):
     @cached_property
     def gemeente(self) -> Gemeente | None:
         # None for a superuser, who may import for any gemeente (the permission says so).
-        return Gemeente.objects.filter(pk=actor(self.request.user).gemeente_id).first()
+        return Gemeente.objects.van_gebruiker(self.request.user)
 
     def get_permission_object(self):
         return self.gemeente
