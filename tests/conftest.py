@@ -30,9 +30,10 @@ def _zonder_inlogslot_en_tweestaps(settings):
 
 @pytest.fixture(scope="session", autouse=True)
 def _geen_achtergebleven_verbindingen(django_db_setup, django_db_blocker):
-    """PostgreSQL refuses to drop the test database while another session is open on it, and
-    the full suite (live server threads of the browser tests among others) can leave one idle
-    behind. Ends them before the database is dropped, so teardown never fails the run.
+    """PostgreSQL refuses to drop the test database while another session is open on it.
+    From the first browser test on (live server + Playwright) one idle session stays open until
+    the end of the run, though no thread but the main one is alive by then; where it is held
+    is not pinned down. Ends such sessions before the database is dropped.
     """
     yield
     if connection.vendor != "postgresql":
