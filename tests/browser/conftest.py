@@ -2,6 +2,11 @@
 
 Playwright cannot download its own browser here, so the tests skip when `chromium` is not on
 PATH. One browser serves the whole session; every test gets a fresh context (cookies).
+
+The pages run under the site's real Content-Security-Policy: every violation the browser
+reports fails the test, so an inline style or script that production would block cannot pass
+here. (Playwright's own `evaluate`, axe-core included, runs through the DevTools protocol,
+which the policy does not govern.)
 """
 
 import os
@@ -50,15 +55,49 @@ def browser(django_db_setup):
         browser.close()
 
 
+# Runs in every document before its own scripts: hands each violation the browser reports to
+# the test (the binding below), with what was blocked and where.
+CSP_MELDER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+    window.__cspOvertreding(
+        `${e.effectiveDirective} blokkeerde ${e.blockedURI || "inline"} op ${e.documentURI}` +
+        ` (${e.sourceFile || "?"}:${e.lineNumber})` + (e.sample ? `: ${e.sample}` : "")
+    );
+});
+"""
+
+
 @pytest.fixture
-def pagina(browser):
-    context = browser.new_context(
-        viewport={"width": BREEDTE, "height": 900}, locale="nl-NL", bypass_csp=True
-    )
+def csp_overtredingen():
+    """The Content-Security-Policy violations the browser reported during the test; the
+    `pagina` fixture fails the test when any are left at its end."""
+    return []
+
+
+@pytest.fixture
+def pagina(browser, csp_overtredingen):
+    context = browser.new_context(viewport={"width": BREEDTE, "height": 900}, locale="nl-NL")
     context.set_default_timeout(10_000)
+    context.expose_binding(
+        "__cspOvertreding", lambda _bron, melding: csp_overtredingen.append(melding)
+    )
+    context.add_init_script(CSP_MELDER)
     page = context.new_page()
+
+    def console(bericht):
+        # Chromium also logs each violation on the console: a second witness, should a
+        # document ever miss the listener above.
+        if bericht.type == "error" and "Content Security Policy" in bericht.text:
+            csp_overtredingen.append(f"console: {bericht.text}")
+
+    page.on("console", console)
     yield page
     context.close()
+    if csp_overtredingen:
+        pytest.fail(
+            "Content-Security-Policy-overtredingen:\n" + "\n".join(csp_overtredingen),
+            pytrace=False,
+        )
 
 
 @dataclass
