@@ -49,8 +49,9 @@ fmt: install
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+# Options go through BENCH_ARGS, e.g. make bench BENCH_ARGS="--schaal klein --duur 0.2".
 bench: install
-	$(PY) manage.py bench
+	$(PY) manage.py bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -20,7 +20,7 @@ from afspraken.constants import JaarschijfStatus
 from afspraken.models import Afspraak, Jaarschijf, Ondertekening, Stap
 from gemeenten.constants import OrganisatieType, Rol
 from gemeenten.models import Gebruiker, Organisatie
-from monitoring.demo import WACHTWOORD
+from monitoring.management.demo import WACHTWOORD
 from voorraad.constants import CijferSoort
 from voorraad.models import Voorraadmutatie, Voorraadstand
 

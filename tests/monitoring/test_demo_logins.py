@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from afspraken.models import Jaarafspraak, Jaarschijf
-from monitoring.demo import WACHTWOORD
+from monitoring.management.demo import WACHTWOORD
 from tests.monitoring.test_demo import demo_geladen
 from voorraad.models import Voorraadmutatie, Voorraadstand
 

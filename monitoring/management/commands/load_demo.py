@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from monitoring.demo import URL, WACHTWOORD, demo_laden, overzicht
+from monitoring.management.demo import URL, WACHTWOORD, demo_laden, overzicht
 from monitoring.workbook.meldingen import WerkboekFout
 
 

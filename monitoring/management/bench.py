@@ -454,7 +454,7 @@ def meet_paginas(data: Dataset, duur: float = 2.0, opwarmen: int = 3) -> list[Me
     """
     metingen = []
     with override_settings(
-        ROOT_URLCONF="monitoring.bench_urls",
+        ROOT_URLCONF="monitoring.management.bench_urls",
         DEBUG=False,
         ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
     ):
