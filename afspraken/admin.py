@@ -1,4 +1,8 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import ActionLocation
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -14,25 +18,26 @@ from afspraken.models import (
     Stap,
     Thema,
 )
-
-
-def _jaarschijf_van(obj):
-    for pad in ("jaarschijf", "jaarafspraak"):
-        if hasattr(obj, pad):
-            return _jaarschijf_van(getattr(obj, pad))
-    return obj if isinstance(obj, Jaarschijf) else None
+from afspraken.rules import jaarschijf_van
+from afspraken.services.overeenkomst import (
+    eigen_gemeentepartij,
+    gemeentepartij_blijft,
+    gemeentepartij_controleren,
+)
+from gemeenten.models import Organisatie
 
 
 class BevrorenAlleenLezenMixin:
     """A vastgesteld or ondertekend jaarschijf (and what hangs under it) opens read-only.
 
-    The models' clean() refuses such changes as well; this keeps the admin from offering
-    them. Status changes go through the lifecycle services, never through the admin. A save
-    here raises `versie`, so a web editor holding the old version gets a conflict.
+    The models' save() and delete() refuse such changes as well (afspraken.bevriezing);
+    this keeps the admin from offering them. Status changes go through the lifecycle
+    services, never through the admin. A save here raises `versie`, so a web editor holding
+    the old version gets a conflict.
     """
 
     def _bevroren(self, obj):
-        jaarschijf = _jaarschijf_van(obj) if obj is not None else None
+        jaarschijf = jaarschijf_van(obj) if obj is not None else None
         return jaarschijf is not None and jaarschijf.is_bevroren
 
     def has_change_permission(self, request, obj=None):
@@ -52,8 +57,66 @@ class BevrorenInlineMixin(BevrorenAlleenLezenMixin):
         return not self._bevroren(obj) and super().has_add_permission(request, obj)
 
 
+class PartijInlineForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # A party changes organisation by leaving and joining, each checked on its own.
+            self.fields["organisatie"].disabled = True
+
+
+class PartijInlineFormSet(BaseInlineFormSet):
+    """The parties as this save leaves them meet the rule of afspraken.services.overeenkomst:
+    one gemeente party, the agreement's own (also after changing the agreement's gemeente)."""
+
+    def clean(self):
+        super().clean()
+        overeenkomst = self.instance
+        if overeenkomst.gemeente_id is None:
+            return
+        gemeente = overeenkomst.gemeente
+        fouten, blijven = [], []
+        for form in self.forms:
+            if self.can_delete and self._should_delete_form(form):
+                if form.instance.pk:
+                    try:
+                        gemeentepartij_blijft(
+                            gemeente=gemeente, organisatie=form.instance.organisatie
+                        )
+                    except ValidationError as fout:
+                        fouten.extend(fout.messages)
+                continue
+            organisatie = getattr(form, "cleaned_data", {}).get("organisatie")
+            if organisatie is None:
+                continue
+            try:
+                gemeentepartij_controleren(
+                    gemeente=gemeente, organisatie=organisatie, naast=list(blijven)
+                )
+            except ValidationError as fout:
+                form.add_error(None, fout)
+            blijven.append(organisatie)
+        if overeenkomst._state.adding and not any(o.is_gemeente for o in blijven):
+            try:
+                eigen = eigen_gemeentepartij(gemeente)
+            except ValidationError as fout:
+                fouten.extend(fout.messages)
+            else:
+                fouten.append(
+                    _(
+                        "Voeg %(naam)s toe als partij: elke overeenkomst heeft haar eigen gemeente "
+                        "als partij."
+                    )
+                    % {"naam": eigen.naam}
+                )
+        if fouten:
+            raise ValidationError(fouten)
+
+
 class PartijInline(admin.TabularInline):
     model = Partij
+    form = PartijInlineForm
+    formset = PartijInlineFormSet
     extra = 0
     autocomplete_fields = ["organisatie"]
 
@@ -189,7 +252,7 @@ class StapAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Ondertekening)
-class OndertekeningAdmin(SimpleHistoryAdmin):
+class OndertekeningAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
     list_display = ["naam", "functie", "organisatie", "jaarschijf", "ondertekend_op"]
     search_fields = ["naam", "organisatie__naam"]
     list_select_related = ["organisatie", "jaarschijf__overeenkomst__gemeente"]
@@ -197,12 +260,48 @@ class OndertekeningAdmin(SimpleHistoryAdmin):
     readonly_fields = ["ondertekend_door", "ondertekend_op"]
 
 
+class PartijAdminForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        overeenkomst, organisatie = data.get("overeenkomst"), data.get("organisatie")
+        if self.instance.pk is None and overeenkomst and organisatie:
+            gemeentepartij_controleren(
+                gemeente=overeenkomst.gemeente,
+                organisatie=organisatie,
+                naast=Organisatie.objects.filter(partijrollen__overeenkomst=overeenkomst),
+            )
+        return data
+
+
 @admin.register(Partij)
 class PartijAdmin(admin.ModelAdmin):
+    """A party joins or leaves under the rule of afspraken.services.overeenkomst; a stored
+    party keeps its agreement and organisation (leave and join instead)."""
+
+    form = PartijAdminForm
     list_display = ["organisatie", "overeenkomst", "vertegenwoordiger", "functie"]
     search_fields = ["organisatie__naam", "overeenkomst__titel", "vertegenwoordiger"]
     list_select_related = ["organisatie", "overeenkomst__gemeente"]
     autocomplete_fields = ["overeenkomst", "organisatie"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["overeenkomst", "organisatie"] if obj is not None else []
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None:
+            try:
+                gemeentepartij_blijft(
+                    gemeente=obj.overeenkomst.gemeente, organisatie=obj.organisatie
+                )
+            except ValidationError:
+                return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        # Bulk delete asks no question per party; one by one, the own gemeente stays.
+        actions = super().get_actions(request, action_location=action_location)
+        actions.pop("delete_selected", None)
+        return actions
 
 
 @admin.register(Opmerking)

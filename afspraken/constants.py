@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,3 +27,45 @@ class JaarschijfStatus(models.TextChoices):
 
 # Content can no longer change once the parties have fixed or signed it.
 BEVROREN_STATUSSEN = frozenset({JaarschijfStatus.VASTGESTELD, JaarschijfStatus.ONDERTEKEND})
+
+
+class Overgang(NamedTuple):
+    """One allowed step in a jaarschijf's lifecycle (DESIGN §4)."""
+
+    actie: str
+    van: frozenset
+    naar: str
+    label: str
+
+
+# The lifecycle, once: the services move a jaarschijf only along these rows, and the pages
+# offer exactly the rows whose `van` holds the current status.
+OVERGANGEN = {
+    o.actie: o
+    for o in (
+        Overgang(
+            "ter_bespreking",
+            frozenset({JaarschijfStatus.CONCEPT}),
+            JaarschijfStatus.TER_BESPREKING,
+            _("Ter bespreking voorleggen"),
+        ),
+        Overgang(
+            "vaststellen",
+            frozenset({JaarschijfStatus.TER_BESPREKING}),
+            JaarschijfStatus.VASTGESTELD,
+            _("Vaststellen"),
+        ),
+        Overgang(
+            "terug_naar_concept",
+            frozenset({JaarschijfStatus.TER_BESPREKING, JaarschijfStatus.VASTGESTELD}),
+            JaarschijfStatus.CONCEPT,
+            _("Terug naar concept"),
+        ),
+        Overgang(
+            "ondertekend_verklaren",
+            frozenset({JaarschijfStatus.VASTGESTELD}),
+            JaarschijfStatus.ONDERTEKEND,
+            _("Ondertekend verklaren"),
+        ),
+    )
+}

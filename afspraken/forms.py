@@ -18,6 +18,7 @@ from afspraken.models import (
     Stap,
     Thema,
 )
+from afspraken.services.overeenkomst import mogelijke_partijen
 from gemeenten.models import Organisatie
 
 
@@ -30,6 +31,17 @@ class DatumInput(forms.DateInput):
 
 def versie_veld():
     return forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class MetVersieForm(forms.ModelForm):
+    """An edit form of a stored object carries the version its editor started from, so the
+    service can refuse a save over someone else's change (afspraken.services.opslaan)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["versie"] = versie_veld()
+            self.initial.setdefault("versie", self.instance.versie)
 
 
 def fouten_overnemen(form: forms.BaseForm, fout: ValidationError) -> None:
@@ -48,7 +60,7 @@ def partij_organisaties(overeenkomst: Overeenkomst):
     )
 
 
-class OvereenkomstForm(forms.ModelForm):
+class OvereenkomstForm(MetVersieForm):
     class Meta:
         model = Overeenkomst
         fields = ["titel", "startdatum", "einddatum", "grondslag"]
@@ -69,24 +81,28 @@ class PartijToevoegenForm(forms.ModelForm):
 
     def __init__(self, *args, overeenkomst: Overeenkomst, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisatie"].queryset = Organisatie.objects.exclude(
-            partijrollen__overeenkomst=overeenkomst
-        ).order_by("naam")
+        # Only who may join: no party yet, and no gemeente but the agreement's own.
+        veld = self.fields["organisatie"]
+        veld.queryset = mogelijke_partijen(overeenkomst).order_by("naam")
+        veld.error_messages["invalid_choice"] = _(
+            "Kies een organisatie uit de lijst. Een organisatie die al partij is, of de "
+            "organisatie van een andere gemeente, kan niet worden toegevoegd."
+        )
 
 
-class PartijForm(forms.ModelForm):
+class PartijForm(MetVersieForm):
     class Meta:
         model = Partij
         fields = ["vertegenwoordiger", "functie"]
 
 
-class ThemaForm(forms.ModelForm):
+class ThemaForm(MetVersieForm):
     class Meta:
         model = Thema
         fields = ["naam", "letter", "toelichting"]
 
 
-class AfspraakForm(forms.ModelForm):
+class AfspraakForm(MetVersieForm):
     """All fields of an afspraak; changing the thema moves it (with its sub-afspraken)."""
 
     class Meta:
@@ -115,8 +131,6 @@ class AfspraakForm(forms.ModelForm):
         if self.instance.pk:
             # Not itself, nor one of its own sub-afspraken (the service checks deeper cycles).
             ouders = ouders.exclude(pk=self.instance.pk).exclude(parent=self.instance.pk)
-            self.fields["versie"] = versie_veld()
-            self.initial.setdefault("versie", self.instance.versie)
         self.fields["parent"].queryset = ouders
         self.fields["parent"].label_from_instance = lambda a: f"{a.code} {a.inhoud[:60]}"
         self.fields["trekkers"].queryset = partij_organisaties(overeenkomst)
@@ -130,7 +144,7 @@ class AfspraakForm(forms.ModelForm):
         pass
 
 
-class JaarschijfForm(forms.ModelForm):
+class JaarschijfForm(MetVersieForm):
     class Meta:
         model = Jaarschijf
         fields = ["jaar", "titel", "inleiding", "plaats", "datum", "geldig_tot"]
@@ -140,8 +154,6 @@ class JaarschijfForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["jaar"]
-            self.fields["versie"] = versie_veld()
-            self.initial.setdefault("versie", self.instance.versie)
 
     def validate_unique(self):
         # One jaarschijf per year: the service says so in its own words.
@@ -209,7 +221,7 @@ class JaarafspraakRegelForm(forms.Form):
         self.fields["trekkers"].queryset = partij_organisaties(afspraak.overeenkomst)
 
 
-class StapForm(forms.ModelForm):
+class StapForm(MetVersieForm):
     class Meta:
         model = Stap
         fields = ["organisatie", "tekst", "afgerond"]

@@ -7,6 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from afspraken.bevriezing import (
+    BevatBevrorenBewaking,
+    BevrorenBewaking,
+    JaarschijfBewaking,
+)
 from afspraken.constants import BEVROREN_STATUSSEN, JaarschijfStatus, Soort, Voortgang
 from afspraken.querysets import (
     JaarschijfQuerySet,
@@ -18,45 +23,14 @@ from afspraken.querysets import (
 )
 from gemeenten.models import Gemeente, Organisatie
 
-BEVROREN_MELDING = _(
-    "Deze jaarschijf is vastgesteld of ondertekend; de inhoud kan niet meer worden gewijzigd."
-)
+
+def versie_veld():
+    """Optimistic locking: every save through a service raises it by one, in the same UPDATE
+    that checks it (afspraken.services.opslaan)."""
+    return models.PositiveIntegerField(_("versie"), default=1, editable=False)
 
 
-class BevriesbaarMixin:
-    """Remembers the content fields as loaded, so clean() can refuse changing them once the
-    jaarschijf is vastgesteld or ondertekend (DESIGN §5: no path may edit a frozen text).
-
-    Services and the admin both run full_clean(), so both meet this guard.
-    """
-
-    bevroren_velden: tuple[str, ...] = ()
-
-    @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        obj = super().from_db(db, field_names, values, **kwargs)
-        obj._geladen_inhoud = obj.inhoud_waarden()
-        return obj
-
-    def inhoud_waarden(self) -> dict:
-        return {
-            veld: getattr(self, self._meta.get_field(veld).attname)
-            for veld in self.bevroren_velden
-            if self._meta.get_field(veld).attname in self.__dict__
-        }
-
-    def inhoud_gewijzigd(self) -> bool:
-        geladen = getattr(self, "_geladen_inhoud", None)
-        if self.pk is None or geladen is None:
-            return True
-        return any(geladen.get(k) != v for k, v in self.inhoud_waarden().items())
-
-    def controleer_niet_bevroren(self, jaarschijf_bevroren: bool):
-        if jaarschijf_bevroren and self.inhoud_gewijzigd():
-            raise ValidationError(BEVROREN_MELDING, code="bevroren")
-
-
-class Overeenkomst(models.Model):
+class Overeenkomst(BevatBevrorenBewaking, models.Model):
     """Meerjarige prestatieafspraken of one gemeente; a one-year agreement has start = end year."""
 
     gemeente = models.ForeignKey(
@@ -76,6 +50,7 @@ class Overeenkomst(models.Model):
     partijen = models.ManyToManyField(
         Organisatie, through="Partij", related_name="overeenkomsten", verbose_name=_("partijen")
     )
+    versie = versie_veld()
     objects = OvereenkomstQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -128,6 +103,7 @@ class Partij(models.Model):
     volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
     vertegenwoordiger = models.CharField(_("vertegenwoordiger"), max_length=200, blank=True)
     functie = models.CharField(_("functie"), max_length=200, blank=True)
+    versie = versie_veld()
 
     class Meta:
         verbose_name = _("partij")
@@ -152,6 +128,7 @@ class Thema(models.Model):
     letter = models.CharField(_("letter"), max_length=3, blank=True)
     volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
     toelichting = models.TextField(_("toelichting"), blank=True)
+    versie = versie_veld()
     objects = PerOvereenkomstQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -167,7 +144,9 @@ class Thema(models.Model):
         return f"{self.letter}. {self.naam}" if self.letter else self.naam
 
 
-class Afspraak(models.Model):
+class Afspraak(BevatBevrorenBewaking, models.Model):
+    bevroren_pad = "jaarafspraken__jaarschijf"
+
     overeenkomst = models.ForeignKey(
         Overeenkomst,
         verbose_name=_("overeenkomst"),
@@ -207,8 +186,7 @@ class Afspraak(models.Model):
     trekkers = models.ManyToManyField(
         Organisatie, verbose_name=_("trekkers"), related_name="getrokken_afspraken", blank=True
     )
-    # Optimistic locking: every save through a service raises it by one (afspraken.services).
-    versie = models.PositiveIntegerField(_("versie"), default=1, editable=False)
+    versie = versie_veld()
     objects = PerOvereenkomstQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[trekkers])
 
@@ -235,7 +213,7 @@ class Afspraak(models.Model):
             )
 
 
-class Jaarschijf(BevriesbaarMixin, models.Model):
+class Jaarschijf(JaarschijfBewaking, models.Model):
     overeenkomst = models.ForeignKey(
         Overeenkomst,
         verbose_name=_("overeenkomst"),
@@ -254,7 +232,13 @@ class Jaarschijf(BevriesbaarMixin, models.Model):
     plaats = models.CharField(_("plaats van ondertekening"), max_length=100, blank=True)
     datum = models.DateField(_("datum van ondertekening"), null=True, blank=True)
     geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)
-    versie = models.PositiveIntegerField(_("versie"), default=1, editable=False)
+    # At vaststelling the jaarschijf keeps its own copy of what it shares with the
+    # multi-year agreement (afspraak texts, trekkers, themes, parties): see
+    # afspraken.vastlegging. Later edits of the agreement then change later years only.
+    vastgelegde_inhoud = models.JSONField(
+        _("vastgelegde inhoud"), null=True, blank=True, editable=False
+    )
+    versie = versie_veld()
     objects = JaarschijfQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -269,34 +253,12 @@ class Jaarschijf(BevriesbaarMixin, models.Model):
     def __str__(self):
         return self.titel or f"Jaarschijf {self.jaar} — {self.overeenkomst.gemeente}"
 
-    bevroren_velden = (
-        "overeenkomst",
-        "jaar",
-        "titel",
-        "inleiding",
-        "plaats",
-        "datum",
-        "geldig_tot",
-    )
-
     @property
     def is_bevroren(self):
         return self.status in BEVROREN_STATUSSEN
 
-    def clean(self):
-        # The status as loaded decides: a transition back to concept unfreezes only after it
-        # has been saved through its service.
-        geladen_status = getattr(self, "_geladen_status", None)
-        self.controleer_niet_bevroren(geladen_status in BEVROREN_STATUSSEN)
 
-    @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        obj = super().from_db(db, field_names, values, **kwargs)
-        obj._geladen_status = obj.__dict__.get("status")
-        return obj
-
-
-class Jaarafspraak(BevriesbaarMixin, models.Model):
+class Jaarafspraak(BevrorenBewaking, models.Model):
     """An afspraak as it stands in one jaarschijf: the year's text and its progress."""
 
     jaarschijf = models.ForeignKey(
@@ -310,7 +272,7 @@ class Jaarafspraak(BevriesbaarMixin, models.Model):
     )
     tekst = models.TextField(_("plan voor het jaar"), blank=True)
     status = models.CharField(_("voortgang"), max_length=20, choices=Voortgang.choices, blank=True)
-    versie = models.PositiveIntegerField(_("versie"), default=1, editable=False)
+    versie = versie_veld()
     objects = PerJaarschijfQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -332,14 +294,12 @@ class Jaarafspraak(BevriesbaarMixin, models.Model):
             and self.afspraak.overeenkomst_id != self.jaarschijf.overeenkomst_id
         ):
             raise ValidationError({"afspraak": _("De afspraak hoort bij een andere overeenkomst.")})
-        # The year's plan is content; its voortgang (status) is reported during the year.
-        if self.jaarschijf_id:
-            self.controleer_niet_bevroren(self.jaarschijf.is_bevroren)
 
-    bevroren_velden = ("jaarschijf", "afspraak", "tekst")
+    # The year's plan is content; its voortgang (status) is reported during the year.
+    vrije_velden = frozenset({"status", "versie"})
 
 
-class Stap(BevriesbaarMixin, models.Model):
+class Stap(BevrorenBewaking, models.Model):
     """A concrete step one party takes this year for an afspraak."""
 
     jaarafspraak = models.ForeignKey(
@@ -354,6 +314,7 @@ class Stap(BevriesbaarMixin, models.Model):
     tekst = models.TextField(_("tekst"))
     volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
     afgerond = models.BooleanField(_("afgerond"), default=False)
+    versie = versie_veld()
     objects = StapQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -365,15 +326,12 @@ class Stap(BevriesbaarMixin, models.Model):
     def __str__(self):
         return f"{self.organisatie}: {self.tekst[:60]}"
 
+    jaarschijf_pad = "jaarafspraak__jaarschijf"
     # Marking a step afgerond is progress and stays possible in a frozen jaarschijf.
-    bevroren_velden = ("jaarafspraak", "organisatie", "tekst", "volgorde")
-
-    def clean(self):
-        if self.jaarafspraak_id:
-            self.controleer_niet_bevroren(self.jaarafspraak.jaarschijf.is_bevroren)
+    vrije_velden = frozenset({"afgerond", "versie"})
 
 
-class Ondertekening(models.Model):
+class Ondertekening(BevrorenBewaking, models.Model):
     """A signatory of a jaarschijf for one party, and later their signature."""
 
     jaarschijf = models.ForeignKey(
@@ -400,6 +358,7 @@ class Ondertekening(models.Model):
         related_name="+",
     )
     ondertekend_op = models.DateTimeField(_("ondertekend op"), null=True, blank=True)
+    versie = versie_veld()
     objects = PerJaarschijfQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -410,6 +369,9 @@ class Ondertekening(models.Model):
 
     def __str__(self):
         return f"{self.naam} ({self.organisatie})"
+
+    # Signing is what a vastgesteld jaarschijf waits for.
+    vrije_velden = frozenset({"ondertekend_door", "ondertekend_op", "versie"})
 
 
 class JaarschijfStatuswijziging(models.Model):
@@ -491,6 +453,7 @@ class Opmerking(models.Model):
         related_name="+",
     )
     afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    versie = versie_veld()
     objects = OpmerkingQuerySet.as_manager()
     history = HistoricalRecords()
 

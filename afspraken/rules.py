@@ -48,14 +48,14 @@ def _overeenkomst_van(obj):
     return None
 
 
-def _jaarschijf_van(obj):
+def jaarschijf_van(obj):
     from afspraken.models import Jaarschijf
 
     if obj is None or isinstance(obj, Jaarschijf):
         return obj
     for pad in ("jaarschijf", "jaarafspraak"):
         if hasattr(obj, pad):
-            return _jaarschijf_van(getattr(obj, pad))
+            return jaarschijf_van(getattr(obj, pad))
     return None
 
 
@@ -103,13 +103,13 @@ def is_trekker(user, obj):
 @rules.predicate
 def is_bewerkbaar(user, obj):
     """Content may change: the jaarschijf (if any) is not vastgesteld or ondertekend."""
-    jaarschijf = _jaarschijf_van(obj)
+    jaarschijf = jaarschijf_van(obj)
     return jaarschijf is None or not jaarschijf.is_bevroren
 
 
 @rules.predicate
 def is_vastgesteld(user, obj):
-    jaarschijf = _jaarschijf_van(obj)
+    jaarschijf = jaarschijf_van(obj)
     return jaarschijf is not None and jaarschijf.status == JaarschijfStatus.VASTGESTELD
 
 

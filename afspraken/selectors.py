@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from afspraken import vastlegging
 from afspraken.constants import JaarschijfStatus
 from afspraken.models import (
     Afspraak,
@@ -125,6 +126,8 @@ class Voorraadtabel:
 @dataclass
 class JaarschijfDocument:
     jaarschijf: Jaarschijf
+    # The agreement as this jaarschijf shows it: its own copy once vastgesteld.
+    overeenkomst: Overeenkomst
     themas: list
     mutatietabellen: list
     standtabellen: list
@@ -190,8 +193,11 @@ def _voorraadtabellen(cijfers, rij_van, kolom_van):
 
 def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
     """Everything the jaarschijf page shows, in a fixed number of queries whatever the number
-    of afspraken and remarks."""
-    themas = [DocumentThema(t) for t in jaarschijf.overeenkomst.themas.order_by("volgorde", "id")]
+    of afspraken and remarks. A vastgesteld or ondertekend jaarschijf shows the afspraken,
+    themes and names as they were fixed (afspraken.vastlegging), not as they are now."""
+    vast = vastlegging.vastgelegd(jaarschijf)
+    live_themas = vast.themas if vast else jaarschijf.overeenkomst.themas.order_by("volgorde", "id")
+    themas = [DocumentThema(t) for t in live_themas]
     per_thema = {dt.thema.pk: dt for dt in themas}
     jaarafspraken = list(
         jaarafspraken_voor_document(opmerkingen=False)
@@ -205,11 +211,18 @@ def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
     for ja in jaarafspraken:
         ja.jaarschijf = jaarschijf  # rows ask permissions on it; avoids a query per row
         ja.opmerkingen_lijst = opmerkingen_per_afspraak.get(ja.pk, [])
+        if vast:
+            ja.afspraak = vast.afspraken.get(ja.pk, ja.afspraak)
+            for stap in ja.stappen_op_volgorde:
+                stap.organisatie = vast.organisatie(stap.organisatie)
+    if vast:
+        jaarafspraken.sort(key=lambda ja: (ja.afspraak.volgorde, ja.afspraak.code))
     per_thema_lijst = defaultdict(list)
     for ja in jaarafspraken:
         per_thema_lijst[ja.afspraak.thema_id].append(ja)
     for thema_id, lijst in per_thema_lijst.items():
-        per_thema[thema_id].jaarafspraken = _geordend_met_subafspraken(lijst)
+        if thema_id in per_thema:
+            per_thema[thema_id].jaarafspraken = _geordend_met_subafspraken(lijst)
 
     mutaties = list(
         jaarschijf.voorraadmutaties.select_related("corporatie", "categorie").order_by()
@@ -231,9 +244,13 @@ def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
     )
     ondertekenaars = []
     for organisatie, groep in itertools.groupby(ondertekeningen, key=lambda o: o.organisatie):
-        ondertekenaars.append((organisatie, list(groep)))
+        ondertekenaars.append((vast.organisatie(organisatie) if vast else organisatie, list(groep)))
+    if vast:
+        for tabel in [*mutatietabellen, *standtabellen]:
+            tabel.corporatie = vast.organisatie(tabel.corporatie)
     return JaarschijfDocument(
         jaarschijf=jaarschijf,
+        overeenkomst=vast.overeenkomst if vast else jaarschijf.overeenkomst,
         themas=themas,
         mutatietabellen=mutatietabellen,
         standtabellen=standtabellen,

@@ -5,6 +5,8 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
+from afspraken import vastlegging
+from afspraken.constants import BEVROREN_STATUSSEN
 from afspraken.models import (
     Afspraak,
     Jaarafspraak,
@@ -207,3 +209,15 @@ class VoorraadstandFactory(DjangoModelFactory):
     peildatum = datetime.date(2025, 12, 31)
     soort = CijferSoort.REALISATIE
     aantal = 1000
+
+
+def zet_status(jaarschijf: Jaarschijf, status: str) -> Jaarschijf:
+    """Put a test jaarschijf in `status` as a fixed document would be: with its own copy of
+    the agreement when frozen. Written past the lifecycle services on purpose (a test world
+    starts where it starts); build the content first, the models refuse it afterwards."""
+    velden = {"status": status}
+    if status in BEVROREN_STATUSSEN:
+        velden["vastgelegde_inhoud"] = vastlegging.vastleggen(jaarschijf)
+    Jaarschijf.objects.filter(pk=jaarschijf.pk).update(**velden)
+    jaarschijf.refresh_from_db()
+    return jaarschijf

@@ -61,7 +61,7 @@ def bouw_partijwereld(naam, corporaties, huurders, jaar=2026, status=JaarschijfS
         factories.PartijFactory(
             overeenkomst=overeenkomst, organisatie=organisatie, volgorde=volgorde
         )
-    jaarschijf = factories.JaarschijfFactory(overeenkomst=overeenkomst, jaar=jaar, status=status)
+    jaarschijf = factories.JaarschijfFactory(overeenkomst=overeenkomst, jaar=jaar)
     thema = factories.ThemaFactory(overeenkomst=overeenkomst, naam=f"Betaalbaarheid {naam}")
     afspraken, jaarafspraken, stappen, mutaties, standen = [], [], [], [], []
     for corporatie in corporaties:
@@ -91,6 +91,7 @@ def bouw_partijwereld(naam, corporaties, huurders, jaar=2026, status=JaarschijfS
         )
         for volgorde, organisatie in enumerate(partijen)
     }
+    factories.zet_status(jaarschijf, status)
     return Partijwereld(
         gemeente=gemeente,
         gemeente_org=gemeente_org,

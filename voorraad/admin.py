@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from afspraken.admin import BevrorenAlleenLezenMixin, BevrorenInlineMixin
 from gemeenten.admin import OrganisatieAdmin
 from gemeenten.models import Organisatie
 from voorraad.models import Categorie, Segment, Voorraadmutatie, Voorraadstand
@@ -21,7 +22,7 @@ class SegmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Voorraadmutatie)
-class VoorraadmutatieAdmin(SimpleHistoryAdmin):
+class VoorraadmutatieAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
     list_display = ["corporatie", "categorie", "periode", "soort", "aantal", "jaarschijf"]
     list_filter = ["soort", "categorie", "corporatie", "jaarschijf__overeenkomst__gemeente"]
     search_fields = ["corporatie__naam", "categorie__naam", "toelichting"]
@@ -30,7 +31,7 @@ class VoorraadmutatieAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Voorraadstand)
-class VoorraadstandAdmin(SimpleHistoryAdmin):
+class VoorraadstandAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
     list_display = ["corporatie", "segment", "peildatum", "soort", "aantal", "jaarschijf"]
     list_filter = ["soort", "segment", "corporatie", "jaarschijf__overeenkomst__gemeente"]
     search_fields = ["corporatie__naam", "segment__naam"]
@@ -38,7 +39,7 @@ class VoorraadstandAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["jaarschijf", "corporatie", "segment"]
 
 
-class VoorraadmutatieInline(admin.TabularInline):
+class VoorraadmutatieInline(BevrorenInlineMixin, admin.TabularInline):
     model = Voorraadmutatie
     fk_name = "corporatie"
     extra = 0
@@ -53,7 +54,7 @@ class VoorraadmutatieInline(admin.TabularInline):
         )
 
 
-class VoorraadstandInline(admin.TabularInline):
+class VoorraadstandInline(BevrorenInlineMixin, admin.TabularInline):
     model = Voorraadstand
     fk_name = "corporatie"
     extra = 0

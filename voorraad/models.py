@@ -6,6 +6,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from afspraken.bevriezing import BevrorenBewaking
 from afspraken.models import Jaarschijf
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Organisatie
@@ -45,10 +46,11 @@ class Segment(models.Model):
         return self.naam
 
 
-class CorporatieCijfer(models.Model):
+class CorporatieCijfer(BevrorenBewaking, models.Model):
     """What mutations and stock levels share: a corporatie's figure in a jaarschijf.
 
-    `aantal` NULL means unknown ('-' in the documents), which is not the same as 0.
+    `aantal` NULL means unknown ('-' in the documents), which is not the same as 0. The
+    figures are the jaarschijf's own: frozen with it (BevrorenBewaking).
     """
 
     aantal = models.IntegerField(

@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_update_with_history
 
-from afspraken.models import BEVROREN_MELDING, Jaarschijf
+from afspraken.models import Jaarschijf
+from afspraken.services.grens import mag_handelen, niet_bevroren
 from gemeenten.models import Gebruiker, Organisatie
+from gemeenten.systeem import geschiedenis_gebruiker
 from voorraad.models import Voorraadmutatie, Voorraadstand
 
 
@@ -86,14 +88,16 @@ def _bijwerken(qs, aantallen: dict[int, Aantal], veld_voor, door, corporatie) ->
     if conflicten:
         raise ValidationError(conflicten)
     if gewijzigd:
-        bulk_update_with_history(gewijzigd, qs.model, ["aantal"], default_user=door)
+        bulk_update_with_history(
+            gewijzigd, qs.model, ["aantal"], default_user=geschiedenis_gebruiker(door)
+        )
     return len(gewijzigd)
 
 
 def _verwijderen(qs, ids: set[int], door) -> int:
     verwijderd = 0
     for cijfer in qs.filter(pk__in=ids):
-        cijfer._history_user = door
+        cijfer._history_user = geschiedenis_gebruiker(door)
         cijfer.delete()
         verwijderd += 1
     return verwijderd
@@ -107,7 +111,7 @@ def _toevoegen(objecten: list, label: str, door) -> int:
             raise ValidationError(
                 [f"{label} {nummer}: {bericht}" for bericht in fout.messages]
             ) from fout
-        obj._history_user = door
+        obj._history_user = geschiedenis_gebruiker(door)
         obj.save()
     return len(objecten)
 
@@ -130,10 +134,15 @@ def cijfers_bijwerken(
     Raises ValidationError keyed by the form's field names (`m-<pk>`, `s-<pk>`) on a
     conflict, and without key for a frozen jaarschijf or an invalid new figure.
     """
+    mag_handelen(door, "voorraad.change_cijfers_van_jaarschijf", jaarschijf)
+    # A corporatie writes its own figures only, the new ones included.
+    mag_handelen(
+        door,
+        "voorraad.change_cijfer",
+        Voorraadmutatie(jaarschijf=jaarschijf, corporatie=corporatie),
+    )
     # Locked, so the jaarschijf cannot be vastgesteld halfway through this save.
-    vergrendeld = Jaarschijf.objects.select_for_update().get(pk=jaarschijf.pk)
-    if vergrendeld.is_bevroren:
-        raise ValidationError(BEVROREN_MELDING, code="bevroren")
+    vergrendeld = niet_bevroren(jaarschijf)
     eigen_mutaties = Voorraadmutatie.objects.for_user(door, "change").filter(
         jaarschijf=vergrendeld, corporatie=corporatie
     )

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from afspraken.models import BEVROREN_MELDING, Jaarschijf
+from afspraken.bevriezing import BEVROREN_MELDING
+from afspraken.models import Jaarschijf
 from voorraad import selectors, services
 from voorraad.forms import CijfersForm
 

@@ -16,13 +16,10 @@ from afspraken.models import (
     Stap,
     Thema,
 )
-from afspraken.services.opslaan import (
-    opslaan,
-    opslaan_met_versie,
-    volgende_volgorde,
-    weiger_bevroren,
-)
+from afspraken.services.grens import mag_handelen, niet_bevroren
+from afspraken.services.opslaan import opslaan, opslaan_met_versie, volgende_volgorde
 from gemeenten.models import Gebruiker, Organisatie
+from gemeenten.systeem import geschiedenis_gebruiker
 
 # --- Afspraken ----------------------------------------------------------------------------
 
@@ -79,8 +76,9 @@ def afspraak_aanmaken(
 ) -> Afspraak:
     """A new afspraak at the end of the agreement; with `jaarschijf` it is also taken up in
     that year, with `tekst` as the year's plan."""
+    mag_handelen(door, "afspraken.change_inhoud", jaarschijf or overeenkomst)
     if jaarschijf is not None:
-        weiger_bevroren(jaarschijf)
+        niet_bevroren(jaarschijf)
     trekkers = list(trekkers)
     afspraak = Afspraak(
         overeenkomst=overeenkomst,
@@ -119,7 +117,11 @@ def afspraak_bijwerken(
     trekkers: Iterable[Organisatie] = (),
     door: Gebruiker,
 ) -> Afspraak:
-    """Change an afspraak; moving it to another theme takes its sub-afspraken along."""
+    """Change an afspraak; moving it to another theme takes its sub-afspraken along.
+
+    The afspraak belongs to the multi-year agreement: a vastgesteld or ondertekend jaarschijf
+    keeps its own copy (afspraken.vastlegging), so this changes later years only."""
+    mag_handelen(door, "afspraken.change_inhoud", afspraak)
     trekkers = list(trekkers)
     # Compared with the stored row: a ModelForm has already set the new thema on the object.
     oud_thema_id = (
@@ -188,7 +190,9 @@ def jaarafspraak_bijwerken(
 ) -> Jaarafspraak:
     """The year's plan (content, frozen with the jaarschijf) and voortgang (reported all
     year). None leaves a field as it is."""
-    if tekst is not None:
+    mag_handelen(door, "afspraken.change_voortgang", jaarafspraak)
+    if tekst is not None and tekst != jaarafspraak.tekst:
+        niet_bevroren(jaarafspraak.jaarschijf)
         jaarafspraak.tekst = tekst
     if status is not None:
         jaarafspraak.status = status
@@ -211,7 +215,8 @@ def jaarafspraak_regel_bijwerken(
     door: Gebruiker,
 ) -> Jaarafspraak:
     """One row of the jaarschijf page: the afspraak's main fields and the year's text."""
-    weiger_bevroren(jaarafspraak.jaarschijf)
+    mag_handelen(door, "afspraken.change_inhoud", jaarafspraak)
+    niet_bevroren(jaarafspraak.jaarschijf)
     afspraak = jaarafspraak.afspraak
     afspraak_bijwerken(
         afspraak=afspraak,
@@ -247,7 +252,8 @@ def _controleer_stap_partij(stap: Stap) -> None:
 def stap_toevoegen(
     *, jaarafspraak: Jaarafspraak, organisatie: Organisatie, tekst: str, door: Gebruiker
 ) -> Stap:
-    weiger_bevroren(jaarafspraak.jaarschijf)
+    mag_handelen(door, "afspraken.change_inhoud", jaarafspraak)
+    niet_bevroren(jaarafspraak.jaarschijf)
     stap = Stap(
         jaarafspraak=jaarafspraak,
         organisatie=organisatie,
@@ -261,27 +267,37 @@ def stap_toevoegen(
 
 @transaction.atomic
 def stap_bijwerken(
-    *, stap: Stap, organisatie: Organisatie, tekst: str, afgerond: bool = False, door: Gebruiker
+    *,
+    stap: Stap,
+    versie: int,
+    organisatie: Organisatie,
+    tekst: str,
+    afgerond: bool = False,
+    door: Gebruiker,
 ) -> Stap:
-    weiger_bevroren(stap.jaarafspraak.jaarschijf)
+    mag_handelen(door, "afspraken.change_inhoud", stap)
+    niet_bevroren(stap.jaarafspraak.jaarschijf)
     stap.organisatie = organisatie
     stap.tekst = tekst
     stap.afgerond = afgerond
     _controleer_stap_partij(stap)
-    opslaan(stap, door)
+    opslaan_met_versie(stap, versie=versie, door=door)
     return stap
 
 
 @transaction.atomic
 def stap_verwijderen(*, stap: Stap, door: Gebruiker) -> None:
-    weiger_bevroren(stap.jaarafspraak.jaarschijf)
-    stap._history_user = door
+    mag_handelen(door, "afspraken.change_inhoud", stap)
+    niet_bevroren(stap.jaarafspraak.jaarschijf)
+    stap._history_user = geschiedenis_gebruiker(door)
     stap.delete()
 
 
 @transaction.atomic
 def stap_afronden(*, stap: Stap, afgerond: bool = True, door: Gebruiker) -> Stap:
     """Progress, not content: also possible once the jaarschijf is vastgesteld."""
+    mag_handelen(door, "afspraken.change_voortgang", stap)
     stap.afgerond = afgerond
+    stap.versie += 1
     opslaan(stap, door)
     return stap

@@ -2,14 +2,14 @@
 
 import datetime
 import re
-from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from afspraken.constants import JaarschijfStatus, Voortgang
+from afspraken import vastlegging
+from afspraken.constants import BEVROREN_STATUSSEN, OVERGANGEN, JaarschijfStatus, Voortgang
 from afspraken.models import (
     Jaarafspraak,
     Jaarschijf,
@@ -18,11 +18,8 @@ from afspraken.models import (
     Overeenkomst,
     Stap,
 )
-from afspraken.services.opslaan import (
-    opslaan,
-    opslaan_met_versie,
-    weiger_bevroren,
-)
+from afspraken.services.grens import mag_handelen, niet_bevroren
+from afspraken.services.opslaan import opslaan, opslaan_met_versie
 from gemeenten.models import Gebruiker
 
 # --- Jaarschijf content -------------------------------------------------------------------
@@ -40,6 +37,7 @@ def jaarschijf_aanmaken(
     geldig_tot: datetime.date | None = None,
     door: Gebruiker,
 ) -> Jaarschijf:
+    mag_handelen(door, "afspraken.change_inhoud", overeenkomst)
     if overeenkomst.jaarschijven.filter(jaar=jaar).exists():
         raise ValidationError(
             {"jaar": _("Er is al een jaarschijf %(jaar)s voor deze overeenkomst.") % {"jaar": jaar}}
@@ -69,7 +67,8 @@ def jaarschijf_bijwerken(
     geldig_tot: datetime.date | None = None,
     door: Gebruiker,
 ) -> Jaarschijf:
-    weiger_bevroren(jaarschijf)
+    mag_handelen(door, "afspraken.change_inhoud", jaarschijf)
+    niet_bevroren(jaarschijf)
     jaarschijf.titel = titel
     jaarschijf.inleiding = inleiding
     jaarschijf.plaats = plaats
@@ -82,46 +81,44 @@ def jaarschijf_bijwerken(
 # --- Lifecycle ----------------------------------------------------------------------------
 
 
-def _overgang(
-    jaarschijf: Jaarschijf, *, van: Iterable[str], naar: str, door: Gebruiker
-) -> Jaarschijf:
-    """Move a jaarschijf to `naar` when its current status (read under a row lock) is in
-    `van`, and record who did it and when."""
+def _overgang(jaarschijf: Jaarschijf, *, actie: str, door: Gebruiker) -> Jaarschijf:
+    """Move a jaarschijf along one row of OVERGANGEN when its current status (read under a
+    row lock) allows it, and record who did it and when. Entering a frozen status keeps the
+    jaarschijf's own copy of what it shares with the agreement (afspraken.vastlegging)."""
+    mag_handelen(door, "afspraken.change_status", jaarschijf)
+    overgang = OVERGANGEN[actie]
     vers = Jaarschijf.objects.select_for_update().get(pk=jaarschijf.pk)
-    if vers.status not in set(van):
+    if vers.status not in overgang.van:
         raise ValidationError(
             _("Een jaarschijf met status %(van)s kan niet naar %(naar)s.")
-            % {"van": vers.get_status_display(), "naar": JaarschijfStatus(naar).label},
+            % {"van": vers.get_status_display(), "naar": JaarschijfStatus(overgang.naar).label},
             code="ongeldige_overgang",
         )
     oud = vers.status
-    vers.status = naar
+    if not vers.is_bevroren and overgang.naar in BEVROREN_STATUSSEN:
+        vers.vastgelegde_inhoud = vastlegging.vastleggen(vers)
+    vers.status = overgang.naar
     vers.versie += 1
     opslaan(vers, door)
-    JaarschijfStatuswijziging.objects.create(jaarschijf=vers, van=oud, naar=naar, door=door)
+    JaarschijfStatuswijziging.objects.create(
+        jaarschijf=vers, van=oud, naar=overgang.naar, door=door
+    )
     jaarschijf.status = vers.status
     jaarschijf.versie = vers.versie
-    jaarschijf._geladen_status = vers.status
+    jaarschijf.vastgelegde_inhoud = vers.vastgelegde_inhoud
     return jaarschijf
 
 
 @transaction.atomic
 def jaarschijf_ter_bespreking(*, jaarschijf: Jaarschijf, door: Gebruiker) -> Jaarschijf:
     """The partners review and comment on the concept."""
-    return _overgang(
-        jaarschijf, van=[JaarschijfStatus.CONCEPT], naar=JaarschijfStatus.TER_BESPREKING, door=door
-    )
+    return _overgang(jaarschijf, actie="ter_bespreking", door=door)
 
 
 @transaction.atomic
 def jaarschijf_vaststellen(*, jaarschijf: Jaarschijf, door: Gebruiker) -> Jaarschijf:
     """The content is final and frozen; the jaarschijf is ready to be signed."""
-    return _overgang(
-        jaarschijf,
-        van=[JaarschijfStatus.TER_BESPREKING],
-        naar=JaarschijfStatus.VASTGESTELD,
-        door=door,
-    )
+    return _overgang(jaarschijf, actie="vaststellen", door=door)
 
 
 @transaction.atomic
@@ -132,12 +129,7 @@ def jaarschijf_terug_naar_concept(*, jaarschijf: Jaarschijf, door: Gebruiker) ->
             _("Er is al ondertekend; deze jaarschijf kan niet meer terug naar concept."),
             code="al_ondertekend",
         )
-    return _overgang(
-        jaarschijf,
-        van=[JaarschijfStatus.TER_BESPREKING, JaarschijfStatus.VASTGESTELD],
-        naar=JaarschijfStatus.CONCEPT,
-        door=door,
-    )
+    return _overgang(jaarschijf, actie="terug_naar_concept", door=door)
 
 
 @transaction.atomic
@@ -148,9 +140,7 @@ def jaarschijf_ondertekend_verklaren(*, jaarschijf: Jaarschijf, door: Gebruiker)
         raise ValidationError(
             _("Nog niet alle ondertekenaars hebben getekend."), code="niet_ondertekend"
         )
-    return _overgang(
-        jaarschijf, van=[JaarschijfStatus.VASTGESTELD], naar=JaarschijfStatus.ONDERTEKEND, door=door
-    )
+    return _overgang(jaarschijf, actie="ondertekend_verklaren", door=door)
 
 
 # --- Next year ----------------------------------------------------------------------------
@@ -178,6 +168,7 @@ def jaarschijf_volgend_jaar_voorbereiden(*, jaarschijf: Jaarschijf, door: Gebrui
     """Next year's jaarschijf as a concept copy: running afspraken with their year texts and
     open steps, and the signatories without signatures. Stock figures are not copied: the
     corporaties deliver new ones."""
+    mag_handelen(door, "afspraken.change_overeenkomst", jaarschijf.overeenkomst)
     jaar = jaarschijf.jaar + 1
     overeenkomst = jaarschijf.overeenkomst
     if overeenkomst.jaarschijven.filter(jaar=jaar).exists():

@@ -2,14 +2,15 @@
 
 Placing a remark is possible in every status of the jaarschijf: before vaststelling it is
 the review, afterwards a monitoring remark. Remarks are no content of the jaarschijf, so
-freezing does not refuse them (see models.Opmerking). Permissions are the views' part:
-`afspraken.comment` to place, `afspraken.handle_opmerking` to mark handled.
+freezing does not refuse them (see models.Opmerking). `afspraken.comment` places,
+`afspraken.handle_opmerking` marks handled.
 """
 
 from django.db import transaction
 from django.utils import timezone
 
 from afspraken.models import Jaarafspraak, Jaarschijf, Opmerking
+from afspraken.services.grens import mag_handelen
 from afspraken.services.opslaan import opslaan
 from gemeenten.models import Gebruiker
 from gemeenten.rules import actor
@@ -28,6 +29,7 @@ def opmerking_plaatsen(
     The author's organisation is stored now: a later move to another organisation must not
     change whose remark this was.
     """
+    mag_handelen(door, "afspraken.comment", jaarafspraak or jaarschijf)
     opmerking = Opmerking(
         jaarschijf=jaarschijf,
         jaarafspraak=jaarafspraak,
@@ -44,8 +46,10 @@ def opmerking_afhandelen(
     *, opmerking: Opmerking, door: Gebruiker, afgehandeld: bool = True
 ) -> Opmerking:
     """Mark a remark handled (or open it again); who did so and when is kept."""
+    mag_handelen(door, "afspraken.handle_opmerking", opmerking)
     opmerking.afgehandeld = afgehandeld
     opmerking.afgehandeld_door = door if afgehandeld else None
     opmerking.afgehandeld_op = timezone.now() if afgehandeld else None
+    opmerking.versie += 1
     opslaan(opmerking, door)
     return opmerking

@@ -1,9 +1,11 @@
 """Agreements, their parties and themes."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from afspraken.models import (
@@ -14,12 +16,93 @@ from afspraken.models import (
     Stap,
     Thema,
 )
-from afspraken.services.opslaan import (
-    opslaan,
-    volgende_volgorde,
-)
+from afspraken.services.grens import mag_handelen
+from afspraken.services.opslaan import opslaan, opslaan_met_versie, volgende_volgorde
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Gebruiker, Gemeente, Organisatie
+
+# --- One gemeente party, its own (DESIGN §5) -----------------------------------------------
+# An agreement has exactly one gemeente party: the organisation of its own gemeente. Whoever
+# writes parties (partij_toevoegen, partij_verwijderen, overeenkomst_aanmaken, the admin,
+# the workbook importer) asks these functions, so a membership of a gemeente's organisation
+# never reaches into the agreements of another gemeente.
+
+
+def gemeentepartij_controleren(
+    *, gemeente: Gemeente, organisatie: Organisatie, naast: Iterable[Organisatie] = ()
+) -> None:
+    """Refuse `organisatie` as a party of an agreement of `gemeente` when it is the
+    organisation of another gemeente, or a second gemeente next to the parties `naast`."""
+    if not organisatie.is_gemeente:
+        return
+    if organisatie.gemeente_id != gemeente.pk:
+        # A gemeente organisation always has its gemeente (organisatie_gemeente_heeft_gemeente).
+        raise ValidationError(
+            {
+                "organisatie": _(
+                    "%(naam)s is de gemeente %(andere)s. Bij een overeenkomst van gemeente "
+                    "%(gemeente)s is alleen gemeente %(gemeente)s zelf partij."
+                )
+                % {
+                    "naam": organisatie.naam,
+                    "andere": organisatie.gemeente.naam,
+                    "gemeente": gemeente.naam,
+                }
+            },
+            code="andere_gemeente",
+        )
+    for andere in naast:
+        if andere.is_gemeente and andere != organisatie:
+            raise ValidationError(
+                {
+                    "organisatie": _(
+                        "Een overeenkomst heeft één gemeente als partij, en dat is al "
+                        "%(naam)s; %(nieuw)s kan er niet bij."
+                    )
+                    % {"naam": andere.naam, "nieuw": organisatie.naam}
+                },
+                code="tweede_gemeente",
+            )
+
+
+def gemeentepartij_blijft(*, gemeente: Gemeente, organisatie: Organisatie) -> None:
+    """Refuse removing the agreement's own gemeente from its parties."""
+    if organisatie.is_gemeente and organisatie.gemeente_id == gemeente.pk:
+        raise ValidationError(
+            _("%(naam)s is de gemeente van deze overeenkomst en blijft daarom partij.")
+            % {"naam": organisatie.naam},
+            code="eigen_gemeente",
+        )
+
+
+def eigen_gemeentepartij(gemeente: Gemeente) -> Organisatie:
+    """The organisation of `gemeente`, which every agreement of it has as party."""
+    eigen = Organisatie.objects.filter(type=OrganisatieType.GEMEENTE, gemeente=gemeente).first()
+    if eigen is None:
+        raise ValidationError(
+            _(
+                "Gemeente %(gemeente)s heeft nog geen organisatie in Driehoek; een beheerder "
+                "van Driehoek legt die eerst aan, want zij is partij bij elke overeenkomst."
+            )
+            % {"gemeente": gemeente.naam},
+            code="geen_gemeente",
+        )
+    return eigen
+
+
+def mogelijke_partijen(overeenkomst: Overeenkomst) -> QuerySet[Organisatie]:
+    """The organisations that may still join `overeenkomst` (the add-party dropdown): no party
+    yet, and a gemeente only when it is the agreement's own and it has no gemeente party."""
+    heeft_gemeente = Partij.objects.filter(
+        overeenkomst=overeenkomst, organisatie__type=OrganisatieType.GEMEENTE
+    )
+    eigen_gemeente = Q(
+        type=OrganisatieType.GEMEENTE, gemeente_id=overeenkomst.gemeente_id
+    ) & ~Exists(heeft_gemeente)
+    return Organisatie.objects.exclude(partijrollen__overeenkomst=overeenkomst).filter(
+        ~Q(type=OrganisatieType.GEMEENTE) | eigen_gemeente
+    )
+
 
 # --- Overeenkomst and parties -------------------------------------------------------------
 
@@ -35,6 +118,7 @@ def overeenkomst_aanmaken(
     door: Gebruiker,
 ) -> Overeenkomst:
     """A new agreement of `gemeente`; the gemeente's own organisation becomes its first party."""
+    mag_handelen(door, "afspraken.add_overeenkomst", gemeente)
     overeenkomst = Overeenkomst(
         gemeente=gemeente,
         titel=titel,
@@ -43,9 +127,8 @@ def overeenkomst_aanmaken(
         grondslag=grondslag,
     )
     opslaan(overeenkomst, door)
-    eigen = Organisatie.objects.filter(type=OrganisatieType.GEMEENTE, gemeente=gemeente).first()
-    if eigen is not None:
-        partij_toevoegen(overeenkomst=overeenkomst, organisatie=eigen, door=door)
+    eigen = eigen_gemeentepartij(gemeente)
+    partij_toevoegen(overeenkomst=overeenkomst, organisatie=eigen, door=door)
     return overeenkomst
 
 
@@ -53,17 +136,20 @@ def overeenkomst_aanmaken(
 def overeenkomst_bijwerken(
     *,
     overeenkomst: Overeenkomst,
+    versie: int,
     titel: str,
     startdatum: datetime.date,
     einddatum: datetime.date,
     grondslag: str = "",
     door: Gebruiker,
 ) -> Overeenkomst:
+    """The agreement's own fields; a vastgesteld jaarschijf keeps its copy of them."""
+    mag_handelen(door, "afspraken.change_overeenkomst", overeenkomst)
     overeenkomst.titel = titel
     overeenkomst.startdatum = startdatum
     overeenkomst.einddatum = einddatum
     overeenkomst.grondslag = grondslag
-    opslaan(overeenkomst, door)
+    opslaan_met_versie(overeenkomst, versie=versie, door=door)
     return overeenkomst
 
 
@@ -76,6 +162,7 @@ def partij_toevoegen(
     functie: str = "",
     door: Gebruiker,
 ) -> Partij:
+    mag_handelen(door, "afspraken.change_overeenkomst", overeenkomst)
     if overeenkomst.partijrollen.filter(organisatie=organisatie).exists():
         raise ValidationError(
             {
@@ -83,6 +170,11 @@ def partij_toevoegen(
                 % {"naam": organisatie.naam}
             }
         )
+    gemeentepartij_controleren(
+        gemeente=overeenkomst.gemeente,
+        organisatie=organisatie,
+        naast=Organisatie.objects.filter(partijrollen__overeenkomst=overeenkomst),
+    )
     partij = Partij(
         overeenkomst=overeenkomst,
         organisatie=organisatie,
@@ -96,19 +188,27 @@ def partij_toevoegen(
 
 @transaction.atomic
 def partij_bijwerken(
-    *, partij: Partij, vertegenwoordiger: str = "", functie: str = "", door: Gebruiker
+    *,
+    partij: Partij,
+    versie: int,
+    vertegenwoordiger: str = "",
+    functie: str = "",
+    door: Gebruiker,
 ) -> Partij:
+    mag_handelen(door, "afspraken.change_overeenkomst", partij)
     partij.vertegenwoordiger = vertegenwoordiger
     partij.functie = functie
-    opslaan(partij, door)
+    opslaan_met_versie(partij, versie=versie, door=door)
     return partij
 
 
 @transaction.atomic
 def partij_verwijderen(*, partij: Partij, door: Gebruiker) -> None:
     """Refused while the party still carries afspraken, steps or signatures here."""
+    mag_handelen(door, "afspraken.change_overeenkomst", partij)
     overeenkomst_id = partij.overeenkomst_id
     organisatie = partij.organisatie
+    gemeentepartij_blijft(gemeente=partij.overeenkomst.gemeente, organisatie=organisatie)
     in_gebruik = (
         Afspraak.objects.filter(overeenkomst_id=overeenkomst_id, trekkers=organisatie).exists()
         or Stap.objects.filter(
@@ -126,7 +226,6 @@ def partij_verwijderen(*, partij: Partij, door: Gebruiker) -> None:
             )
             % {"naam": organisatie.naam}
         )
-    partij._history_user = door
     partij.delete()
 
 
@@ -142,6 +241,7 @@ def thema_aanmaken(
     toelichting: str = "",
     door: Gebruiker,
 ) -> Thema:
+    mag_handelen(door, "afspraken.change_inhoud", overeenkomst)
     thema = Thema(
         overeenkomst=overeenkomst,
         naam=naam,
@@ -155,18 +255,26 @@ def thema_aanmaken(
 
 @transaction.atomic
 def thema_bijwerken(
-    *, thema: Thema, naam: str, letter: str = "", toelichting: str = "", door: Gebruiker
+    *,
+    thema: Thema,
+    versie: int,
+    naam: str,
+    letter: str = "",
+    toelichting: str = "",
+    door: Gebruiker,
 ) -> Thema:
+    mag_handelen(door, "afspraken.change_inhoud", thema)
     thema.naam = naam
     thema.letter = letter
     thema.toelichting = toelichting
-    opslaan(thema, door)
+    opslaan_met_versie(thema, versie=versie, door=door)
     return thema
 
 
 @transaction.atomic
 def thema_verplaatsen(*, thema: Thema, omhoog: bool, door: Gebruiker) -> Thema:
     """Swap the theme with its neighbour; renumbers 0..n so equal volgorde values sort out."""
+    mag_handelen(door, "afspraken.change_inhoud", thema)
     themas = list(Thema.objects.select_for_update().filter(overeenkomst_id=thema.overeenkomst_id))
     index = next(i for i, t in enumerate(themas) if t.pk == thema.pk)
     buur = index - 1 if omhoog else index + 1
@@ -175,6 +283,7 @@ def thema_verplaatsen(*, thema: Thema, omhoog: bool, door: Gebruiker) -> Thema:
     for volgorde, t in enumerate(themas):
         if t.volgorde != volgorde:
             t.volgorde = volgorde
+            t.versie += 1
             opslaan(t, door)
     thema.volgorde = next(t.volgorde for t in themas if t.pk == thema.pk)
     return thema

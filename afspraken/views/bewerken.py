@@ -20,16 +20,15 @@ from django_htmx.http import HttpResponseClientRedirect
 from rules.contrib.views import PermissionRequiredMixin
 
 from afspraken import forms, services
+from afspraken.bevriezing import BEVROREN_MELDING
 from afspraken.models import (
-    BEVROREN_MELDING,
     Afspraak,
-    Jaarafspraak,
     Jaarschijf,
     Overeenkomst,
     Partij,
-    Stap,
     Thema,
 )
+from afspraken.rules import jaarschijf_van
 from gemeenten.models import Gemeente
 
 
@@ -39,14 +38,6 @@ def overeenkomst_url(overeenkomst_pk: int) -> str:
 
 def jaarschijf_url(jaarschijf_pk: int) -> str:
     return reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": jaarschijf_pk})
-
-
-def _jaarschijf_van(obj) -> Jaarschijf | None:
-    if isinstance(obj, Stap):
-        obj = obj.jaarafspraak
-    if isinstance(obj, Jaarafspraak):
-        obj = obj.jaarschijf
-    return obj if isinstance(obj, Jaarschijf) else None
 
 
 class ServiceFormView(PermissionRequiredMixin, FormView):
@@ -81,7 +72,7 @@ class ServiceFormView(PermissionRequiredMixin, FormView):
     def get_permission_denied_message(self):
         # The 403 page says why: a frozen jaarschijf is the one refusal a permitted editor
         # meets, and "not allowed" alone would leave them guessing.
-        jaarschijf = _jaarschijf_van(self.object)
+        jaarschijf = jaarschijf_van(self.object)
         if jaarschijf is not None and jaarschijf.is_bevroren:
             return BEVROREN_MELDING
         return _("U mag dit niet wijzigen.")

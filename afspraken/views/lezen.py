@@ -16,6 +16,7 @@ from django_tables2 import RequestConfig
 from rules.contrib.views import PermissionRequiredMixin
 
 from afspraken import selectors
+from afspraken.constants import OVERGANGEN
 from afspraken.filters import AfspraakFilter
 from afspraken.models import Afspraak, Jaarafspraak
 from afspraken.rules import met_recht
@@ -147,8 +148,31 @@ class JaarschijfDetailView(PermissionRequiredMixin, DetailView):
         jaarafspraken = [ja for item in document.themas for ja in item.jaarafspraken]
         context["document"] = document
         context["overeenkomst"] = self.object.overeenkomst
+        context["overgangen"] = mogelijke_overgangen(self.object, document)
         context.update(afspraak_rij_context(self.request.user, self.object, jaarafspraken))
         return context
+
+
+# The transitions of OVERGANGEN that have a confirm page; signing has its own later.
+OVERGANG_URLS = {
+    "ter_bespreking": "afspraken:jaarschijf-ter-bespreking",
+    "vaststellen": "afspraken:jaarschijf-vaststellen",
+    "terug_naar_concept": "afspraken:jaarschijf-terug-naar-concept",
+}
+
+
+def mogelijke_overgangen(jaarschijf, document) -> list[tuple]:
+    """(label, url) of each lifecycle step the jaarschijf's status allows now, read from the
+    one table the services obey; back to concept only while nobody has signed."""
+    result = []
+    for actie, url_naam in OVERGANG_URLS.items():
+        overgang = OVERGANGEN[actie]
+        if jaarschijf.status not in overgang.van:
+            continue
+        if actie == "terug_naar_concept" and document.al_getekend:
+            continue
+        result.append((overgang.label, reverse(url_naam, kwargs={"jaarschijf_pk": jaarschijf.pk})))
+    return result
 
 
 class AfspraakLijstView(OvereenkomstPermissieMixin, TemplateView):

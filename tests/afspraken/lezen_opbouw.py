@@ -52,7 +52,6 @@ def bouw(aantal: int = 1, status=JaarschijfStatus.TER_BESPREKING) -> Opbouw:
     jaarschijf = factories.JaarschijfFactory(
         overeenkomst=overeenkomst,
         jaar=2026,
-        status=status,
         inleiding="Inleiding van de jaarschijf.",
         plaats="Exloo",
         datum=datetime.date(2025, 12, 10),
@@ -123,6 +122,8 @@ def bouw(aantal: int = 1, status=JaarschijfStatus.TER_BESPREKING) -> Opbouw:
             naam=f"Ondertekenaar {organisatie.afkorting}",
             functie="Directeur",
         )
+
+    factories.zet_status(jaarschijf, status)
 
     ander = factories.OvereenkomstFactory(titel="Geheime afspraken elders")
     buiten_corporatie = factories.OrganisatieFactory(naam="Elders Wonen")

@@ -140,7 +140,9 @@ def test_afspraak_versieconflict_houdt_getypte_tekst(gemeente, opbouw):
     response = gemeente.post(url, verouderd)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Iemand anders heeft dit intussen gewijzigd." in html
+    assert "heeft dit intussen gewijzigd" in html
+    # The message shows the colleague's version; the form keeps what this editor typed.
+    assert "Nu opgeslagen: inhoud: Versie van de collega." in html
     assert "Mijn versie van de tekst" in html
     afspraak.refresh_from_db()
     assert afspraak.inhoud == "Versie van de collega"

@@ -73,7 +73,7 @@ def test_jaarschijf_bewerken_en_versieconflict(gemeente, opbouw):
     response = gemeente.post(url, {**basis, "inleiding": "Mijn oude versie", "versie": js.versie})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Iemand anders heeft dit intussen gewijzigd." in html
+    assert "heeft dit intussen gewijzigd" in html
     assert "Mijn oude versie" in html
     js.refresh_from_db()
     assert js.inleiding == "Nieuwe inleiding"
@@ -136,7 +136,7 @@ def test_regel_versieconflict_houdt_getypte_tekst(gemeente, opbouw):
     gemeente.post(regel_url(ja), regeldata(ja, tekst="Versie collega"))
     response = gemeente.post(regel_url(ja), verouderd, **HTMX)
     html = response.content.decode()
-    assert "Iemand anders heeft dit intussen gewijzigd." in html
+    assert "heeft dit intussen gewijzigd" in html
     assert "Mijn versie" in html
     ja.refresh_from_db()
     assert ja.tekst == "Versie collega"
@@ -193,7 +193,9 @@ def test_stappen_toevoegen_bewerken_afronden_verwijderen(gemeente, opbouw):
     stap = Stap.objects.get(jaarafspraak=ja, tekst="WS bouwt 10")
 
     bewerk = reverse("afspraken:stap-bewerken", kwargs={"stap_pk": stap.pk})
-    gemeente.post(bewerk, {"organisatie": opbouw.corporatie.pk, "tekst": "WS bouwt 12"})
+    gemeente.post(
+        bewerk, {"organisatie": opbouw.corporatie.pk, "tekst": "WS bouwt 12", "versie": 1}
+    )
     stap.refresh_from_db()
     assert stap.tekst == "WS bouwt 12"
 

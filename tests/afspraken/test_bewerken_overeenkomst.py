@@ -91,7 +91,12 @@ def test_overeenkomst_bewerken_en_htmx_partial(gemeente, opbouw):
     # htmx: a valid POST sends the browser on to the agreement page.
     goed = gemeente.post(
         url,
-        {"titel": "Nieuwe titel", "startdatum": "2024-01-01", "einddatum": "2028-12-31"},
+        {
+            "titel": "Nieuwe titel",
+            "startdatum": "2024-01-01",
+            "einddatum": "2028-12-31",
+            "versie": opbouw.overeenkomst.versie,
+        },
         **HTMX,
     )
     assert goed.status_code == 200
@@ -135,7 +140,9 @@ def test_partijen_toevoegen_bewerken_verwijderen(gemeente, opbouw):
     assert partij.vertegenwoordiger == "J. Jansen"
 
     bewerk = reverse("afspraken:partij-bewerken", kwargs={"partij_pk": partij.pk})
-    gemeente.post(bewerk, {"vertegenwoordiger": "P. de Vries", "functie": "Secretaris"})
+    gemeente.post(
+        bewerk, {"vertegenwoordiger": "P. de Vries", "functie": "Secretaris", "versie": 1}
+    )
     partij.refresh_from_db()
     assert partij.vertegenwoordiger == "P. de Vries"
 
@@ -166,7 +173,7 @@ def test_thema_aanmaken_bewerken_en_volgorde(gemeente, opbouw):
 
     gemeente.post(
         reverse("afspraken:thema-bewerken", kwargs={"thema_pk": thema.pk}),
-        {"naam": "Duurzaamheid en energie", "letter": "C", "toelichting": "Over C."},
+        {"naam": "Duurzaamheid en energie", "letter": "C", "toelichting": "Over C.", "versie": 1},
     )
     thema.refresh_from_db()
     assert thema.naam == "Duurzaamheid en energie"

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from afspraken.constants import JaarschijfStatus
-from afspraken.models import BEVROREN_MELDING
+from afspraken.bevriezing import BEVROREN_MELDING
 from tests import factories
 from tests.scenario import bouw_scenario
 from voorraad.constants import CijferSoort
