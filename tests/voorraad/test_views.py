@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from afspraken.constants import JaarschijfStatus
 from afspraken.bevriezing import BEVROREN_MELDING
+from afspraken.constants import JaarschijfStatus
 from tests import factories
 from tests.scenario import bouw_scenario
 from voorraad.constants import CijferSoort
