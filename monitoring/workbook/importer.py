@@ -15,8 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from afspraken.models import Jaarschijf, Overeenkomst, Partij
+from afspraken.services.grens import mag_handelen
+from afspraken.services.overeenkomst import gemeentepartij_controleren
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Gemeente, Organisatie
+from gemeenten.systeem import SYSTEEM, geschiedenis_gebruiker
 from monitoring.workbook.data import Werkboek
 from monitoring.workbook.importer_inhoud import schrijf_afspraken, schrijf_themas
 from monitoring.workbook.importer_jaar import (
@@ -69,11 +72,13 @@ class ImportResultaat:
 
 
 def werkboek_importeren(
-    *, werkboek: Werkboek, door=None, gemeente: Gemeente | None = None
+    *, werkboek: Werkboek, door=SYSTEEM, gemeente: Gemeente | None = None
 ) -> ImportResultaat:
-    """Write the workbook; all or nothing. With `gemeente`, the workbook must be about that
-    gemeente (an upload by its staff). Raises WerkboekFout when the database refuses it,
-    e.g. because the jaarschijf is vastgesteld or ondertekend.
+    """Write the workbook as `door`; all or nothing. With `gemeente`, the workbook must be
+    about that gemeente (an upload by its staff). Without `door` the command line imports
+    (gemeenten.systeem). Raises WerkboekFout when the database refuses it, e.g. because the
+    jaarschijf is vastgesteld or ondertekend, and Geweigerd when `door` may not import for
+    the workbook's gemeente.
     """
     try:
         return _importeren(werkboek, door, gemeente)
@@ -98,8 +103,10 @@ def werkboek_importeren(
 @transaction.atomic
 def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportResultaat:
     gegevens = werkboek.jaarschijf
-    schrijver = Schrijver(door)
+    schrijver = Schrijver(geschiedenis_gebruiker(door))
     gem = _gemeente(gegevens, gemeente, schrijver)
+    # The same permission the services ask for a new agreement of this gemeente.
+    mag_handelen(door, "afspraken.add_overeenkomst", gem)
     organisaties = _organisaties(werkboek, gem, schrijver)
     overeenkomst = _overeenkomst(gegevens, gem, schrijver)
     _partijen(overeenkomst, organisaties, schrijver)
@@ -158,7 +165,12 @@ def _gemeente(gegevens, alleen: Gemeente | None, schrijver: Schrijver) -> Gemeen
 
 
 def _organisaties(werkboek: Werkboek, gemeente: Gemeente, schrijver) -> list[Organisatie]:
-    """The Organisatie of each party, in the workbook's order; reused by name and type."""
+    """The Organisatie of each party, in the workbook's order; reused by name and type.
+
+    The one gemeente party is the workbook's own gemeente (afspraken.services.overeenkomst):
+    a gemeente organisation of another gemeente, a second one, or a new one next to the
+    organisation the gemeente already has, is refused on its row.
+    """
     bestaand = {
         (org.naam.lower(), org.type): org
         for org in Organisatie.objects.annotate(naam_lower=Lower("naam")).filter(
@@ -169,6 +181,19 @@ def _organisaties(werkboek: Werkboek, gemeente: Gemeente, schrijver) -> list[Org
     for partij in werkboek.partijen:
         org = bestaand.get((partij.naam.lower(), partij.type))
         is_gemeente = partij.type == OrganisatieType.GEMEENTE
+        eigen = (
+            Organisatie.objects.filter(type=OrganisatieType.GEMEENTE, gemeente=gemeente).first()
+            if org is None and is_gemeente
+            else None
+        )
+        if eigen is not None:
+            _weiger_partij(
+                _(
+                    "gemeente {gemeente} heeft in Driehoek al een organisatie, {eigen}; "
+                    "noem die als partij van het type gemeente"
+                ).format(gemeente=gemeente.naam, eigen=eigen.naam),
+                partij,
+            )
         if org is None:
             org = Organisatie(
                 naam=partij.naam,
@@ -176,29 +201,22 @@ def _organisaties(werkboek: Werkboek, gemeente: Gemeente, schrijver) -> list[Org
                 afkorting=partij.afkorting,
                 gemeente=gemeente if is_gemeente else None,
             )
+        try:
+            gemeentepartij_controleren(gemeente=gemeente, organisatie=org, naast=organisaties)
+        except ValidationError as fout:
+            _weiger_partij(" ".join(fout.messages), partij)
+        if org.pk is None:
             org.full_clean(exclude=["gemeente"], validate_constraints=False)
             schrijver.bewaar(org, "partijen", nieuw=True)
-        else:
-            if is_gemeente and org.gemeente_id not in (None, gemeente.pk):
-                raise WerkboekFout(
-                    [
-                        Melding(
-                            _("de organisatie {naam} is de gemeente {andere}").format(
-                                naam=org.naam, andere=org.gemeente
-                            ),
-                            "partijen",
-                            partij.rij,
-                            "naam",
-                        )
-                    ]
-                )
-            wijzigingen = {"gemeente": gemeente} if is_gemeente and not org.gemeente_id else {}
-            if partij.afkorting and not org.afkorting:
-                wijzigingen["afkorting"] = partij.afkorting
-            if zet(org, **wijzigingen):
-                schrijver.bewaar(org, "partijen", nieuw=False)
+        elif partij.afkorting and not org.afkorting:
+            zet(org, afkorting=partij.afkorting)
+            schrijver.bewaar(org, "partijen", nieuw=False)
         organisaties.append(org)
     return organisaties
+
+
+def _weiger_partij(reden: str, partij):
+    raise WerkboekFout([Melding(reden, "partijen", partij.rij, "naam")])
 
 
 def _overeenkomst(gegevens, gemeente, schrijver) -> Overeenkomst:
@@ -215,11 +233,25 @@ def _overeenkomst(gegevens, gemeente, schrijver) -> Overeenkomst:
 
 
 def _partijen(overeenkomst, organisaties, schrijver):
-    bestaand = {p.organisatie_id: p for p in Partij.objects.filter(overeenkomst=overeenkomst)}
+    bestaand = {
+        p.organisatie_id: p
+        for p in Partij.objects.filter(overeenkomst=overeenkomst).select_related("organisatie")
+    }
     nieuw, gewijzigd = [], []
     for volgorde, org in enumerate(organisaties, start=1):
         partij = bestaand.get(org.pk)
         if partij is None:
+            try:
+                # The parties the agreement has already count too (one gemeente party).
+                gemeentepartij_controleren(
+                    gemeente=overeenkomst.gemeente,
+                    organisatie=org,
+                    naast=[p.organisatie for p in bestaand.values()],
+                )
+            except ValidationError as fout:
+                raise WerkboekFout(
+                    [Melding(" ".join(fout.messages), "partijen", kolom="naam")]
+                ) from fout
             nieuw.append(Partij(overeenkomst=overeenkomst, organisatie=org, volgorde=volgorde))
         elif zet(partij, volgorde=volgorde):
             gewijzigd.append(partij)
@@ -229,7 +261,12 @@ def _partijen(overeenkomst, organisaties, schrijver):
 
 
 def _jaarschijf(gegevens, overeenkomst, schrijver) -> Jaarschijf:
-    jaarschijf = Jaarschijf.objects.filter(overeenkomst=overeenkomst, jaar=gegevens.jaar).first()
+    # Locked: a vaststelling cannot slip in between this check and the writes.
+    jaarschijf = (
+        Jaarschijf.objects.select_for_update()
+        .filter(overeenkomst=overeenkomst, jaar=gegevens.jaar)
+        .first()
+    )
     nieuw = jaarschijf is None
     if nieuw:
         jaarschijf = Jaarschijf(overeenkomst=overeenkomst, jaar=gegevens.jaar)

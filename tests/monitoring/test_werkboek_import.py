@@ -2,6 +2,7 @@ import datetime
 import io
 
 import pytest
+from django.core.management.base import CommandError
 
 from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf, Ondertekening, Overeenkomst, Stap
 from gemeenten.constants import OrganisatieType
@@ -130,12 +131,21 @@ def test_import_werkt_bij_wat_in_het_werkboek_veranderd_is(tmp_path):
 
 
 def test_import_noemt_de_gebruiker_in_de_geschiedenis():
-    gebruiker = factories.GebruikerFactory(username="importeur")
+    gebruiker = factories.GebruikerFactory(username="importeur", is_superuser=True)
 
     importeer(JAARSCHIJF_2026, gebruiker="importeur")
 
     afspraak = Afspraak.objects.get(code="1.1")
     assert {h.history_user for h in afspraak.history.all()} == {gebruiker}
+
+
+def test_import_als_iemand_zonder_recht_wordt_geweigerd():
+    """The command acts as the named person, with that person's rights only."""
+    factories.GebruikerFactory(username="buitenstaander")
+
+    with pytest.raises(CommandError, match="mag geen werkboeken"):
+        importeer(JAARSCHIJF_2026, gebruiker="buitenstaander")
+    assert not Afspraak.objects.exists()
 
 
 def test_sjabloon_is_een_geldig_werkboek():

@@ -1,6 +1,8 @@
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
+from gemeenten.systeem import SYSTEEM
 from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
 from monitoring.workbook.reader import lees_werkboek
@@ -17,7 +19,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, pad, gebruiker=None, **options):
-        door = None
+        door = SYSTEEM
         if gebruiker:
             door = get_user_model().objects.filter(username=gebruiker).first()
             if door is None:
@@ -25,6 +27,10 @@ class Command(BaseCommand):
         try:
             werkboek = lees_werkboek(pad)
             resultaat = werkboek_importeren(werkboek=werkboek, door=door)
+        except PermissionDenied as exc:
+            raise CommandError(
+                f"'{gebruiker}' mag geen werkboeken van deze gemeente importeren."
+            ) from exc
         except FileNotFoundError as exc:
             raise CommandError(f"Het bestand '{pad}' bestaat niet.") from exc
         except OSError as exc:
