@@ -5,7 +5,7 @@ from django_otp import verify_token as otp_verify_token
 
 from gemeenten.constants import Rol
 from gemeenten.models import Organisatie
-from gemeenten.rules import UITNODIGEN, toekenbare_rollen
+from gemeenten.rules import BEHEREN, toekenbare_rollen
 
 
 def _rol_keuzes(rollen):
@@ -73,11 +73,20 @@ class RollenForm(forms.Form):
 
 
 class UitnodigenForm(PersoonForm):
+    """Invite a medewerker into an organisation the user is beheerder of (`is_uitnodiger`)."""
+
     organisatie = forms.ModelChoiceField(
-        label=_("Organisatie"), queryset=Organisatie.objects.none()
+        label=_("Organisatie"),
+        queryset=Organisatie.objects.none(),
+        error_messages={
+            "invalid_choice": _(
+                "Kies een organisatie uit de lijst: u kunt alleen mensen uitnodigen in een "
+                "organisatie waarvan u beheerder bent."
+            )
+        },
     )
     field_order = ["organisatie", "voornaam", "achternaam", "email", "functie"]
 
     def __init__(self, *args, door, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisatie"].queryset = Organisatie.objects.for_user(door, UITNODIGEN)
+        self.fields["organisatie"].queryset = Organisatie.objects.for_user(door, BEHEREN)

@@ -67,6 +67,18 @@ class Organisatie(models.Model):
     def __str__(self):
         return self.naam
 
+    def clean(self):
+        # The database refuses it too (organisatie_gemeente_heeft_gemeente); this says why.
+        if self.is_gemeente and self.gemeente_id is None:
+            raise ValidationError(
+                {
+                    "gemeente": _(
+                        "Een organisatie van het type gemeente hoort bij precies één gemeente; "
+                        "kies welke."
+                    )
+                }
+            )
+
     @property
     def is_gemeente(self):
         return self.type == OrganisatieType.GEMEENTE

@@ -5,7 +5,7 @@ pages that list organisations or members start from `for_user(user, action)`.
 from django.db import models
 
 from gemeenten.constants import Rol
-from gemeenten.rules import BEHEREN, UITNODIGEN, actor
+from gemeenten.rules import BEHEREN, actor
 
 
 class GemeenteQuerySet(models.QuerySet):
@@ -17,23 +17,16 @@ class GemeenteQuerySet(models.QuerySet):
 
 class OrganisatieQuerySet(models.QuerySet):
     def for_user(self, user, action: str):
+        """BEHEREN: the organisations whose members the user manages and into which they bring
+        people (`is_uitnodiger`): their own as its beheerder; every one for a superuser."""
+        if action != BEHEREN:
+            raise ValueError(f"Onbekende actie {action!r}")
         if user.is_superuser and user.is_active:
             return self
         act = actor(user)
-        if act.organisatie_id is None:
+        if act.organisatie_id is None or Rol.BEHEERDER not in act.rollen:
             return self.none()
-        if action == BEHEREN:
-            return (
-                self.filter(pk=act.organisatie_id) if Rol.BEHEERDER in act.rollen else self.none()
-            )
-        if action == UITNODIGEN:
-            if not act.is_gemeente:
-                return self.none()
-            # The parties of this gemeente's agreements. Reached through the reverse relation
-            # by name, so the ground floor does not import afspraken.
-            partijen = self.filter(partijrollen__overeenkomst__gemeente_id=act.gemeente_id)
-            return self.filter(pk__in=partijen.values("pk")).exclude(pk=act.organisatie_id)
-        raise ValueError(f"Onbekende actie {action!r}")
+        return self.filter(pk=act.organisatie_id)
 
 
 class LidmaatschapQuerySet(models.QuerySet):

@@ -35,7 +35,12 @@ GEEN_ACTOR = Actor()
 
 
 def actor(user) -> Actor:
-    """The organisation a user acts for and the roles they hold there (cached on the user)."""
+    """The organisation a user acts for and the roles they hold there (cached on the user).
+
+    A person acts for one organisation (Lidmaatschap.clean). Should the data ever say more,
+    the person acts for none: roles of one organisation must never open another, and a
+    gemeente membership speaks for its own gemeente only.
+    """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return GEEN_ACTOR
     cached = getattr(user, "_driehoek_actor", None)
@@ -46,7 +51,7 @@ def actor(user) -> Actor:
             "rol", "organisatie__id", "organisatie__type", "organisatie__gemeente_id"
         )
     )
-    if leden:
+    if leden and len({lid.organisatie_id for lid in leden}) == 1:
         organisatie = leden[0].organisatie
         result = Actor(
             organisatie_id=organisatie.id,
@@ -115,17 +120,18 @@ def is_beheerder_van_organisatie(user, obj):
 
 
 @rules.predicate
-def is_uitnodigbare_organisatie(user, organisatie):
-    """A gemeente medewerker may invite people of the parties of their gemeente's agreements.
+def is_uitnodiger(user, organisatie):
+    """The user brings people into this organisation: they are its beheerder (DESIGN §5).
 
-    Without an organisation this answers whether there is anyone to invite at all.
+    A gemeente invites into its own organisation only; corporaties and huurdersorganisaties
+    keep their own members. The invite page, the members page, their links and
+    `services.lid_toevoegen` all ask this. Without an organisation it answers whether the
+    user brings people into any organisation at all. Superusers pass every permission
+    through Django itself.
     """
-    from gemeenten.models import Organisatie
-
-    scope = Organisatie.objects.for_user(user, UITNODIGEN)
     if organisatie is None:
-        return scope.exists()
-    return scope.filter(pk=_organisatie_id(organisatie)).exists()
+        return is_beheerder(user)
+    return is_beheerder_van_organisatie(user, organisatie)
 
 
 # Ondertekenaars sign on behalf of their organisation and beheerders hand out roles, so
@@ -143,9 +149,9 @@ def toekenbare_rollen(user) -> frozenset:
     return act.rollen | {Rol.MEDEWERKER}
 
 
-# Actions of the Organisatie scope (`Organisatie.objects.for_user(user, action)`).
+# The action of the Organisatie and Lidmaatschap scopes (`for_user(user, action)`): the
+# organisations whose members the user manages and into which they bring people.
 BEHEREN = "beheer"
-UITNODIGEN = "uitnodigen"
 
 rules.add_perm("gemeenten.beheer_leden", is_beheerder_van_organisatie)
-rules.add_perm("gemeenten.uitnodigen", is_gemeente_medewerker & is_uitnodigbare_organisatie)
+rules.add_perm("gemeenten.uitnodigen", is_uitnodiger)

@@ -40,33 +40,32 @@ def lid_toevoegen(
     rollen: set[str],
     door: Gebruiker,
     functie: str = "",
-) -> Gebruiker:
+) -> Gebruiker | None:
     """Make a person a member of `organisatie` with `rollen`; creates the account if needed.
 
-    Allowed for the organisation's beheerder (roles they hold) and, with the role medewerker
-    only, for a gemeente medewerker inviting a party of their gemeente's agreements.
+    Only the organisation's beheerder (with roles they hold) or a superuser brings people in
+    (`gemeenten.uitnodigen`, DESIGN §5). An address whose account cannot join (a member
+    elsewhere, an administrator account, someone else's username) changes nothing and
+    returns None rather than an error, so no form tells whether an address has an account;
+    `lid_uitnodigen` answers the same either way.
     """
-    if door.has_perm("gemeenten.beheer_leden", organisatie):
-        _check_rollen(rollen=rollen, door=door)
-    elif door.has_perm("gemeenten.uitnodigen", organisatie):
-        if set(rollen) != {Rol.MEDEWERKER}:
-            raise PermissionDenied(_("U kunt alleen medewerkers uitnodigen."))
-    else:
-        raise PermissionDenied
+    if not door.has_perm("gemeenten.uitnodigen", organisatie):
+        raise PermissionDenied(
+            _("Alleen een beheerder van %(organisatie)s kan daar mensen toevoegen.")
+            % {"organisatie": organisatie}
+        )
+    _check_rollen(rollen=rollen, door=door)
     email = Gebruiker.objects.normalize_email(email).strip()
     gebruiker = Gebruiker.objects.filter(email__iexact=email).first()
     if gebruiker is None:
+        if Gebruiker.objects.filter(username__iexact=email).exists():
+            return None
         gebruiker = Gebruiker(username=email.lower(), email=email)
         gebruiker.set_unusable_password()
-    elif gebruiker.lidmaatschappen.exists():
-        raise ValidationError(
-            {"email": _("Deze persoon heeft al een account bij Driehoek en is al ergens lid.")}
-        )
-    elif gebruiker.is_superuser or gebruiker.is_staff:
-        # A (closed) administrator account has no memberships; adding it would reopen it.
-        raise ValidationError(
-            {"email": _("Dit e-mailadres hoort bij een beheeraccount van Driehoek.")}
-        )
+    elif gebruiker.lidmaatschappen.exists() or gebruiker.is_superuser or gebruiker.is_staff:
+        # A person acts for one organisation; a (closed) administrator account has no
+        # memberships, and adding it would reopen it.
+        return None
     gebruiker.first_name = voornaam
     gebruiker.last_name = achternaam
     gebruiker.is_active = True
@@ -77,6 +76,38 @@ def lid_toevoegen(
         lid.full_clean()
         lid.save()
     return gebruiker
+
+
+def lid_uitnodigen(
+    *,
+    organisatie: Organisatie,
+    voornaam: str,
+    achternaam: str,
+    email: str,
+    rollen: set[str],
+    door: Gebruiker,
+    basis_url: str,
+    functie: str = "",
+) -> None:
+    """Add the person (`lid_toevoegen`) and mail the address: the invitation, or, when the
+    address has an account that cannot join, a notice to its owner that someone tried.
+
+    Returns nothing on purpose: whether the address has an account is for its owner to
+    know, not for whoever fills in the form, so the pages answer alike in both cases.
+    """
+    gebruiker = lid_toevoegen(
+        organisatie=organisatie,
+        voornaam=voornaam,
+        achternaam=achternaam,
+        email=email,
+        functie=functie,
+        rollen=rollen,
+        door=door,
+    )
+    if gebruiker is not None:
+        uitnodiging_versturen(gebruiker=gebruiker, organisatie=organisatie, basis_url=basis_url)
+    else:
+        _bestaand_account_melden(email=email, organisatie=organisatie, basis_url=basis_url)
 
 
 def uitnodiging_versturen(*, gebruiker: Gebruiker, organisatie: Organisatie, basis_url: str):
@@ -102,6 +133,24 @@ def uitnodiging_versturen(*, gebruiker: Gebruiker, organisatie: Organisatie, bas
         body=render_to_string("gemeenten/email/uitnodiging.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[gebruiker.email],
+    )
+    mail.send()
+
+
+def _bestaand_account_melden(*, email: str, organisatie: Organisatie, basis_url: str):
+    """Tell the owner of an address with an account that an invitation was not carried out.
+
+    Neutral on purpose: it names the organisation that tried, nothing about the account.
+    """
+    context = {
+        "organisatie": organisatie,
+        "inloggen": basis_url.rstrip("/") + reverse("gemeenten:login"),
+    }
+    mail = EmailMultiAlternatives(
+        subject=_("Uitnodiging voor Driehoek niet uitgevoerd"),
+        body=render_to_string("gemeenten/email/bestaand_account.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[Gebruiker.objects.normalize_email(email).strip()],
     )
     mail.send()
 

@@ -524,10 +524,10 @@ def test_beheerder_posting_a_higher_role_changes_nothing():
     assert Gebruiker.objects.count() == aantal
 
 
-def test_gemeente_inviting_with_a_role_field_invites_a_medewerker_only(mailoutbox):
+def test_beheerder_inviting_with_a_role_field_invites_a_medewerker_only(mailoutbox):
     sc = bouw_scenario()
     client = Client()
-    client.force_login(sc.gebruiker("gemeente_medewerker"))
+    client.force_login(sc.gebruiker("organisatie_beheerder"))
     response = client.post(
         reverse("gemeenten:uitnodigen"),
         {
@@ -545,3 +545,55 @@ def test_gemeente_inviting_with_a_role_field_invites_a_medewerker_only(mailoutbo
         (sc.c1.pk, Rol.MEDEWERKER)
     ]
     assert len(mailoutbox) == 1
+
+
+# --- Attacks the table cannot express: another organisation as POST payload -----------------
+# The walk above posts no data. A gemeente that names another gemeente's organisation as a
+# party, or anyone who names a foreign organisation in an invitation, is tried here.
+
+
+def test_gemeente_cannot_add_another_gemeentes_organisation_as_party():
+    sc = bouw_scenario()
+    url = reverse("afspraken:partijen", kwargs={"overeenkomst_pk": sc.a.overeenkomst.pk})
+    for rol in ("gemeente_medewerker", "superuser"):
+        client = Client()
+        client.force_login(sc.gebruiker(rol))
+        keuzes = client.get(url).context["form"].fields["organisatie"].queryset
+        assert sc.b.gemeente_org not in keuzes and sc.c3 in keuzes, rol
+        response = client.post(url, {"organisatie": sc.b.gemeente_org.pk})
+        assert response.status_code == 200, rol
+        assert "organisatie van een andere gemeente" in response.content.decode(), rol
+    assert (
+        not Partij.objects.filter(organisatie=sc.b.gemeente_org)
+        .exclude(overeenkomst=sc.b.overeenkomst)
+        .exists()
+    )
+
+
+def test_nobody_invites_into_a_foreign_organisation(mailoutbox):
+    sc = bouw_scenario()
+    gebruikers, leden = Gebruiker.objects.count(), Lidmaatschap.objects.count()
+    vreemd = [sc.b.gemeente_org, sc.a.gemeente_org, sc.c2, sc.c3, sc.h1]
+    for rol in ROLLEN:
+        if rol in ("anoniem", "superuser"):
+            continue
+        client = Client()
+        client.force_login(sc.gebruiker(rol))
+        for organisatie in vreemd:
+            persoon = {
+                "voornaam": "Indringer",
+                "achternaam": "Overname",
+                "email": f"{rol}.{organisatie.pk}@example.org",
+                "rollen": [Rol.MEDEWERKER],
+            }
+            uitnodigen = client.post(
+                reverse("gemeenten:uitnodigen"), {**persoon, "organisatie": organisatie.pk}
+            )
+            assert uitnodigen.status_code in (200, 403), (rol, organisatie)
+            toevoegen = client.post(
+                reverse("gemeenten:lid_toevoegen", kwargs={"organisatie_pk": organisatie.pk}),
+                persoon,
+            )
+            assert toevoegen.status_code == 403, (rol, organisatie)
+    assert (Gebruiker.objects.count(), Lidmaatschap.objects.count()) == (gebruikers, leden)
+    assert mailoutbox == []

@@ -1,4 +1,6 @@
-"""Organisation beheerders manage their members; gemeente medewerkers invite partners."""
+"""Organisation beheerders manage their members and bring people in; nobody else does
+(`gemeenten.uitnodigen`, DESIGN §5). Both invite pages answer alike whether or not an address
+already has an account (see services.lid_uitnodigen)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from rules.contrib.views import objectgetter, permission_required
 
 from gemeenten import services
+from gemeenten.constants import Rol
 from gemeenten.forms import LidToevoegenForm, RollenForm, UitnodigenForm
 from gemeenten.models import Lidmaatschap, Organisatie
 from gemeenten.rules import BEHEREN, toekenbare_rollen
@@ -54,33 +57,45 @@ def leden(request, organisatie_pk):
     )
 
 
+def _uitgenodigd(request, *, organisatie, data, rollen):
+    """Invite, then say the same whatever became of the address (services.lid_uitnodigen)."""
+    services.lid_uitnodigen(
+        organisatie=organisatie,
+        voornaam=data["voornaam"],
+        achternaam=data["achternaam"],
+        email=data["email"],
+        functie=data["functie"],
+        rollen=rollen,
+        door=request.user,
+        basis_url=_basis_url(request),
+    )
+    messages.success(
+        request,
+        _(
+            "%(naam)s is uitgenodigd voor %(organisatie)s; het opgegeven adres krijgt een "
+            "e-mail. Hoort dat adres al bij een account in Driehoek, dan wordt niemand "
+            "toegevoegd en leest de eigenaar van het adres dat in de e-mail."
+        )
+        % {"naam": f"{data['voornaam']} {data['achternaam']}", "organisatie": organisatie},
+    )
+
+
 @login_required
-@permission_required("gemeenten.beheer_leden", fn=organisatie_van_url, raise_exception=True)
+@permission_required("gemeenten.uitnodigen", fn=organisatie_van_url, raise_exception=True)
 def lid_toevoegen(request, organisatie_pk):
     organisatie = get_object_or_404(Organisatie, pk=organisatie_pk)
     form = LidToevoegenForm(request.POST or None, door=request.user)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            gebruiker = services.lid_toevoegen(
+            _uitgenodigd(
+                request,
                 organisatie=organisatie,
-                voornaam=data["voornaam"],
-                achternaam=data["achternaam"],
-                email=data["email"],
-                functie=data["functie"],
-                rollen=set(data["rollen"]),
-                door=request.user,
+                data=form.cleaned_data,
+                rollen=set(form.cleaned_data["rollen"]),
             )
         except ValidationError as fout:
             _fouten_naar_form(form, fout)
         else:
-            services.uitnodiging_versturen(
-                gebruiker=gebruiker, organisatie=organisatie, basis_url=_basis_url(request)
-            )
-            messages.success(
-                request,
-                _("%(naam)s is toegevoegd en heeft een e-mail gekregen.") % {"naam": gebruiker},
-            )
             return redirect("gemeenten:leden", organisatie_pk=organisatie.pk)
     return render(
         request, "gemeenten/lid_toevoegen.html", {"organisatie": organisatie, "form": form}
@@ -143,27 +158,15 @@ def lid_verwijderen(request, lidmaatschap_pk):
 def uitnodigen(request):
     form = UitnodigenForm(request.POST or None, door=request.user)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            gebruiker = services.lid_toevoegen(
-                organisatie=data["organisatie"],
-                voornaam=data["voornaam"],
-                achternaam=data["achternaam"],
-                email=data["email"],
-                functie=data["functie"],
-                rollen={"medewerker"},
-                door=request.user,
+            _uitgenodigd(
+                request,
+                organisatie=form.cleaned_data["organisatie"],
+                data=form.cleaned_data,
+                rollen={Rol.MEDEWERKER},
             )
         except ValidationError as fout:
             _fouten_naar_form(form, fout)
         else:
-            services.uitnodiging_versturen(
-                gebruiker=gebruiker, organisatie=data["organisatie"], basis_url=_basis_url(request)
-            )
-            messages.success(
-                request,
-                _("%(naam)s is uitgenodigd als medewerker van %(organisatie)s.")
-                % {"naam": gebruiker, "organisatie": data["organisatie"]},
-            )
             return redirect("gemeenten:uitnodigen")
     return render(request, "gemeenten/uitnodigen.html", {"form": form})
