@@ -15,9 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from afspraken.models import Jaarschijf, Overeenkomst, Partij
+from afspraken.services.grens import mag_handelen
 from afspraken.services.overeenkomst import gemeentepartij_controleren
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Gemeente, Organisatie
+from gemeenten.systeem import SYSTEEM, geschiedenis_gebruiker
 from monitoring.workbook.data import Werkboek
 from monitoring.workbook.importer_inhoud import schrijf_afspraken, schrijf_themas
 from monitoring.workbook.importer_jaar import (
@@ -70,11 +72,13 @@ class ImportResultaat:
 
 
 def werkboek_importeren(
-    *, werkboek: Werkboek, door=None, gemeente: Gemeente | None = None
+    *, werkboek: Werkboek, door=SYSTEEM, gemeente: Gemeente | None = None
 ) -> ImportResultaat:
-    """Write the workbook; all or nothing. With `gemeente`, the workbook must be about that
-    gemeente (an upload by its staff). Raises WerkboekFout when the database refuses it,
-    e.g. because the jaarschijf is vastgesteld or ondertekend.
+    """Write the workbook as `door`; all or nothing. With `gemeente`, the workbook must be
+    about that gemeente (an upload by its staff). Without `door` the command line imports
+    (gemeenten.systeem). Raises WerkboekFout when the database refuses it, e.g. because the
+    jaarschijf is vastgesteld or ondertekend, and Geweigerd when `door` may not import for
+    the workbook's gemeente.
     """
     try:
         return _importeren(werkboek, door, gemeente)
@@ -99,8 +103,10 @@ def werkboek_importeren(
 @transaction.atomic
 def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportResultaat:
     gegevens = werkboek.jaarschijf
-    schrijver = Schrijver(door)
+    schrijver = Schrijver(geschiedenis_gebruiker(door))
     gem = _gemeente(gegevens, gemeente, schrijver)
+    # The same permission the services ask for a new agreement of this gemeente.
+    mag_handelen(door, "afspraken.add_overeenkomst", gem)
     organisaties = _organisaties(werkboek, gem, schrijver)
     overeenkomst = _overeenkomst(gegevens, gem, schrijver)
     _partijen(overeenkomst, organisaties, schrijver)
@@ -255,7 +261,12 @@ def _partijen(overeenkomst, organisaties, schrijver):
 
 
 def _jaarschijf(gegevens, overeenkomst, schrijver) -> Jaarschijf:
-    jaarschijf = Jaarschijf.objects.filter(overeenkomst=overeenkomst, jaar=gegevens.jaar).first()
+    # Locked: a vaststelling cannot slip in between this check and the writes.
+    jaarschijf = (
+        Jaarschijf.objects.select_for_update()
+        .filter(overeenkomst=overeenkomst, jaar=gegevens.jaar)
+        .first()
+    )
     nieuw = jaarschijf is None
     if nieuw:
         jaarschijf = Jaarschijf(overeenkomst=overeenkomst, jaar=gegevens.jaar)
