@@ -1,0 +1,77 @@
+"""The frozen world the freeze proofs share: agreement A of tests/scenario.py with its
+jaarschijf vastgesteld or ondertekend, a gemeente beheerder beside the scenario's roles, and
+a dump of everything the fixed document consists of."""
+
+import io
+import json
+
+import openpyxl
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from afspraken.bevriezing import BEVROREN_MELDING
+from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Stap
+from gemeenten.constants import Rol
+from monitoring.workbook.exporter import werkboek_exporteren
+from monitoring.workbook.reader import lees_werkboek
+from tests import factories
+from tests.scenario import bouw_scenario, lid
+from voorraad.models import Voorraadmutatie, Voorraadstand
+
+GEWEIGERD, OVEREENKOMST, VOORTGANG, LEZEN = "geweigerd", "overeenkomst", "voortgang", "lezen"
+ROLLEN = ["gemeente_beheerder", "corporatie_medewerker", "superuser"]
+# What a refusal says: the freeze itself, or a lifecycle step the status does not allow.
+WEIGERINGEN = (str(BEVROREN_MELDING), "kan niet meer worden gewijzigd", "kan niet naar")
+
+
+def bouw_bevroren_wereld(status):
+    sc = bouw_scenario()
+    sc.gebruikers["gemeente_beheerder"] = lid(
+        sc.a.gemeente_org, Rol.MEDEWERKER, Rol.BEHEERDER, username="ga.beheerder"
+    )
+    factories.zet_status(sc.a.jaarschijf, status)
+    return sc
+
+
+def rijen(qs, zonder=()) -> list:
+    return [
+        {k: v for k, v in rij.items() if k not in zonder and k != "versie"}
+        for rij in qs.order_by("pk").values()
+    ]
+
+
+def dump(jaarschijf: Jaarschijf) -> str:
+    """Everything the fixed document consists of, as one string. Progress (voortgang, a
+    step done, signatures being placed) and remarks are no content and stay out."""
+    vers = Jaarschijf.objects.filter(pk=jaarschijf.pk)
+    inhoud = {
+        "jaarschijf": rijen(vers, zonder={"status"}),
+        "jaarafspraken": rijen(Jaarafspraak.objects.filter(jaarschijf=jaarschijf), {"status"}),
+        "stappen": rijen(Stap.objects.filter(jaarafspraak__jaarschijf=jaarschijf), {"afgerond"}),
+        "ondertekeningen": rijen(
+            Ondertekening.objects.filter(jaarschijf=jaarschijf),
+            {"ondertekend_op", "ondertekend_door_id"},
+        ),
+        "mutaties": rijen(Voorraadmutatie.objects.filter(jaarschijf=jaarschijf)),
+        "standen": rijen(Voorraadstand.objects.filter(jaarschijf=jaarschijf)),
+    }
+    return json.dumps(inhoud, sort_keys=True, default=str)
+
+
+def eigen_xlsx(jaarschijf):
+    """The frozen jaarschijf's own workbook with a changed introduction, as an upload."""
+    werkboek = openpyxl.load_workbook(io.BytesIO(werkboek_exporteren(jaarschijf=jaarschijf)))
+    blad = werkboek["jaarschijf"]
+    for rij in blad.iter_rows():
+        if rij[0].value == "inleiding":
+            rij[1].value = "Gewijzigd"
+    uit = io.BytesIO()
+    werkboek.save(uit)
+    return SimpleUploadedFile(
+        "werkboek.xlsx",
+        uit.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def eigen_werkboek(jaarschijf):
+    return lees_werkboek(eigen_xlsx(jaarschijf))

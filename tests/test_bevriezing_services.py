@@ -1,0 +1,243 @@
+"""Proof over every service: each public write function of the project, called on a frozen
+jaarschijf (or its agreement) by the most powerful roles, leaves the fixed document as it
+was; see tests/test_bevriezing_paden.py for the rows' meaning. A new service without a row
+fails the suite."""
+
+import datetime
+import inspect
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from afspraken import services as afspraken_services
+from afspraken.constants import JaarschijfStatus
+from monitoring.workbook.importer import werkboek_importeren
+from monitoring.workbook.meldingen import WerkboekFout
+from tests.bevriezing_opbouw import (
+    GEWEIGERD,
+    OVEREENKOMST,
+    ROLLEN,
+    VOORTGANG,
+    WEIGERINGEN,
+    bouw_bevroren_wereld,
+    dump,
+    eigen_werkboek,
+)
+from voorraad import services as voorraad_services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=[JaarschijfStatus.VASTGESTELD, JaarschijfStatus.ONDERTEKEND])
+def wereld(request, settings):
+    settings.TWEESTAPS_VERPLICHT = False
+    return bouw_bevroren_wereld(request.param)
+
+
+def _service_aanroepen(wereld, door) -> dict:
+    """Every public service, called on the frozen jaarschijf's objects (or its agreement)."""
+    a = wereld.a
+    ja, stap = a.jaarafspraken[0], a.stappen[0]
+    afspraak, js = a.afspraken[0], a.jaarschijf
+    opmerking = a.opmerkingen[0]
+    partij = a.overeenkomst.partijrollen.get(organisatie=wereld.c1)
+    tekst = {"code": "X99", "inhoud": "Gewijzigd"}
+    datum = datetime.date(2020, 1, 1)
+    return {
+        "afspraak_aanmaken": (
+            OVEREENKOMST,
+            lambda: afspraken_services.afspraak_aanmaken(
+                overeenkomst=a.overeenkomst, thema=a.thema, jaarschijf=js, door=door, **tekst
+            ),
+        ),
+        "afspraak_bijwerken": (
+            OVEREENKOMST,
+            lambda: afspraken_services.afspraak_bijwerken(
+                afspraak=afspraak, versie=afspraak.versie, thema=a.thema, door=door, **tekst
+            ),
+        ),
+        "afspraak_verplaatsen": (
+            OVEREENKOMST,
+            lambda: afspraken_services.afspraak_verplaatsen(
+                afspraak=afspraak, versie=afspraak.versie, thema=a.thema, door=door
+            ),
+        ),
+        "jaarafspraak_bijwerken": (
+            GEWEIGERD,
+            lambda: afspraken_services.jaarafspraak_bijwerken(
+                jaarafspraak=ja, versie=ja.versie, tekst="Gewijzigd", door=door
+            ),
+        ),
+        "jaarafspraak_regel_bijwerken": (
+            GEWEIGERD,
+            lambda: afspraken_services.jaarafspraak_regel_bijwerken(
+                jaarafspraak=ja, versie=ja.versie, afspraak_versie=1, door=door, **tekst
+            ),
+        ),
+        "jaarschijf_aanmaken": (
+            OVEREENKOMST,
+            lambda: afspraken_services.jaarschijf_aanmaken(
+                overeenkomst=a.overeenkomst, jaar=js.jaar, door=door
+            ),
+        ),
+        "jaarschijf_bijwerken": (
+            GEWEIGERD,
+            lambda: afspraken_services.jaarschijf_bijwerken(
+                jaarschijf=js, versie=js.versie, titel="Gewijzigd", door=door
+            ),
+        ),
+        "jaarschijf_ondertekend_verklaren": (
+            VOORTGANG,
+            lambda: afspraken_services.jaarschijf_ondertekend_verklaren(jaarschijf=js, door=door),
+        ),
+        "jaarschijf_ter_bespreking": (
+            GEWEIGERD,
+            lambda: afspraken_services.jaarschijf_ter_bespreking(jaarschijf=js, door=door),
+        ),
+        "jaarschijf_terug_naar_concept": (
+            VOORTGANG,
+            lambda: afspraken_services.jaarschijf_terug_naar_concept(jaarschijf=js, door=door),
+        ),
+        "jaarschijf_vaststellen": (
+            GEWEIGERD,
+            lambda: afspraken_services.jaarschijf_vaststellen(jaarschijf=js, door=door),
+        ),
+        "jaarschijf_volgend_jaar_voorbereiden": (
+            OVEREENKOMST,
+            lambda: afspraken_services.jaarschijf_volgend_jaar_voorbereiden(
+                jaarschijf=js, door=door
+            ),
+        ),
+        "opmerking_afhandelen": (
+            VOORTGANG,
+            lambda: afspraken_services.opmerking_afhandelen(opmerking=opmerking, door=door),
+        ),
+        "opmerking_plaatsen": (
+            VOORTGANG,
+            lambda: afspraken_services.opmerking_plaatsen(
+                jaarschijf=js, jaarafspraak=ja, tekst="Gewijzigd", door=door
+            ),
+        ),
+        "overeenkomst_aanmaken": (
+            OVEREENKOMST,
+            lambda: afspraken_services.overeenkomst_aanmaken(
+                gemeente=a.gemeente, titel="Nieuw", startdatum=datum, einddatum=datum, door=door
+            ),
+        ),
+        "overeenkomst_bijwerken": (
+            OVEREENKOMST,
+            lambda: afspraken_services.overeenkomst_bijwerken(
+                overeenkomst=a.overeenkomst,
+                versie=a.overeenkomst.versie,
+                titel="Gewijzigd",
+                startdatum=datum,
+                einddatum=datum,
+                door=door,
+            ),
+        ),
+        "partij_bijwerken": (
+            OVEREENKOMST,
+            lambda: afspraken_services.partij_bijwerken(
+                partij=partij, versie=partij.versie, vertegenwoordiger="Gewijzigd", door=door
+            ),
+        ),
+        "partij_toevoegen": (
+            OVEREENKOMST,
+            lambda: afspraken_services.partij_toevoegen(
+                overeenkomst=a.overeenkomst, organisatie=wereld.c3, door=door
+            ),
+        ),
+        "partij_verwijderen": (
+            OVEREENKOMST,
+            lambda: afspraken_services.partij_verwijderen(partij=partij, door=door),
+        ),
+        "stap_afronden": (
+            VOORTGANG,
+            lambda: afspraken_services.stap_afronden(stap=stap, door=door),
+        ),
+        "stap_bijwerken": (
+            GEWEIGERD,
+            lambda: afspraken_services.stap_bijwerken(
+                stap=stap, versie=stap.versie, organisatie=wereld.c1, tekst="Gewijzigd", door=door
+            ),
+        ),
+        "stap_toevoegen": (
+            GEWEIGERD,
+            lambda: afspraken_services.stap_toevoegen(
+                jaarafspraak=ja, organisatie=wereld.c1, tekst="Gewijzigd", door=door
+            ),
+        ),
+        "stap_verwijderen": (
+            GEWEIGERD,
+            lambda: afspraken_services.stap_verwijderen(stap=stap, door=door),
+        ),
+        "thema_aanmaken": (
+            OVEREENKOMST,
+            lambda: afspraken_services.thema_aanmaken(
+                overeenkomst=a.overeenkomst, naam="Nieuw", door=door
+            ),
+        ),
+        "thema_bijwerken": (
+            OVEREENKOMST,
+            lambda: afspraken_services.thema_bijwerken(
+                thema=a.thema, versie=a.thema.versie, naam="Gewijzigd", door=door
+            ),
+        ),
+        "thema_verplaatsen": (
+            OVEREENKOMST,
+            lambda: afspraken_services.thema_verplaatsen(thema=a.thema, omhoog=False, door=door),
+        ),
+        "cijfers_bijwerken": (
+            GEWEIGERD,
+            lambda: voorraad_services.cijfers_bijwerken(
+                jaarschijf=js,
+                corporatie=wereld.c1,
+                door=door,
+                mutaties={a.mutaties[0].pk: voorraad_services.Aantal(nieuw=999, was=None)},
+                mutaties_weg={a.mutaties[0].pk},
+            ),
+        ),
+        "werkboek_importeren": (
+            GEWEIGERD,
+            lambda: werkboek_importeren(werkboek=eigen_werkboek(js), door=door),
+        ),
+    }
+
+
+def publieke_services() -> set[str]:
+    namen = set(afspraken_services.__all__) - {"VersieConflict", "loopt_door", "periode_eindjaar"}
+    namen |= {
+        naam
+        for naam, functie in inspect.getmembers(voorraad_services, inspect.isfunction)
+        if functie.__module__ == voorraad_services.__name__ and not naam.startswith("_")
+    }
+    return namen | {"werkboek_importeren"}
+
+
+def test_every_service_has_a_row(wereld):
+    rijen_ = _service_aanroepen(wereld, wereld.gebruiker("superuser"))
+    assert sorted(publieke_services() - set(rijen_)) == [], "nieuwe service zonder regel"
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_no_service_changes_a_frozen_jaarschijf(wereld, rol):
+    door = wereld.gebruiker(rol)
+    jaarschijf = wereld.a.jaarschijf
+    voor = dump(jaarschijf)
+    fouten = []
+    for naam, (verwacht, aanroep) in _service_aanroepen(wereld, door).items():
+        melding = ""
+        with transaction.atomic():
+            try:
+                aanroep()
+            except (ValidationError, PermissionDenied, WerkboekFout) as fout:
+                melding = str(fout)
+            gewijzigd = dump(jaarschijf) != voor
+            transaction.set_rollback(True)
+        if gewijzigd:
+            fouten.append(f"{naam} als {rol}: de jaarschijf is veranderd")
+        geweigerd = any(m in melding for m in (*WEIGERINGEN, "mag dit niet"))
+        if verwacht == GEWEIGERD and not geweigerd:
+            fouten.append(f"{naam} als {rol}: niet geweigerd met een Nederlandse melding")
+    assert fouten == [], "\n".join(fouten)
