@@ -12,6 +12,7 @@ services' own responsibility (they call the same guard).
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import gettext_lazy as _
 
 from afspraken.constants import BEVROREN_STATUSSEN, JaarschijfStatus
@@ -36,7 +37,8 @@ class BevrorenBewaking(models.Model):
     """Refuses save() and delete() of content held by a frozen jaarschijf.
 
     Subclasses name `jaarschijf_pad`, the lookup from the model to its Jaarschijf
-    ("jaarschijf", "jaarafspraak__jaarschijf"), and optionally `vrije_velden`.
+    ("jaarschijf", "jaarafspraak__jaarschijf"; "" for the jaarschijf itself), and the
+    `vrije_velden` that stay writable. One query per save; one more for a new or moved row.
     """
 
     jaarschijf_pad: str = "jaarschijf"
@@ -50,88 +52,75 @@ class BevrorenBewaking(models.Model):
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        if self.pk is not None and self._bewaar_bevroren_rij() is not None:
+        opgeslagen = self._opgeslagen()
+        if opgeslagen is not None and opgeslagen["_bevroren"]:
             raise Bevroren()
         return super().delete(*args, **kwargs)
 
-    def _inhoud_velden(self) -> list[str]:
-        return [
-            f.attname
-            for f in self._meta.concrete_fields
-            if not f.primary_key and f.name not in self.vrije_velden
-        ]
+    def vrij_na(self, opgeslagen: dict) -> frozenset[str]:
+        """The fields that may still change, given the row as stored."""
+        return self.vrije_velden
 
-    def _ouder_is_bevroren(self) -> bool:
+    def _opgeslagen(self) -> dict | None:
+        """The stored row, with `_bevroren`: whether its jaarschijf is frozen now."""
+        if self.pk is None:
+            return None
+        pad = f"{self.jaarschijf_pad}__" if self.jaarschijf_pad else ""
+        bevroren = ExpressionWrapper(Q(**_status_filter(pad)), output_field=BooleanField())
+        velden = [f.attname for f in self._meta.concrete_fields if not f.primary_key]
+        return (
+            type(self)
+            ._base_manager.filter(pk=self.pk)
+            .annotate(_bevroren=bevroren)
+            .values("_bevroren", *velden)
+            .first()
+        )
+
+    def _ouder_is_bevroren(self, veld: str) -> bool:
         """Whether the jaarschijf this object (new or moved) now points at is frozen."""
-        veld, _sep, rest = self.jaarschijf_pad.partition("__")
         ouder_id = getattr(self, f"{veld}_id")
         if ouder_id is None:
             return False
+        rest = self.jaarschijf_pad.partition("__")[2]
         ouder_model = self._meta.get_field(veld).related_model
         pad = f"{rest}__" if rest else ""
         return ouder_model._base_manager.filter(pk=ouder_id, **_status_filter(pad)).exists()
 
-    def _bewaar_bevroren_rij(self):
-        """The stored row as a dict when it belongs to a frozen jaarschijf, else None."""
-        if self.pk is None:
-            return None
-        return (
-            type(self)
-            ._base_manager.filter(pk=self.pk, **_status_filter(f"{self.jaarschijf_pad}__"))
-            .values(*self._inhoud_velden())
-            .first()
-        )
-
     def controleer_bevriezing(self) -> None:
-        opgeslagen = self._bewaar_bevroren_rij()
-        if opgeslagen is not None:
-            if any(opgeslagen[veld] != getattr(self, veld) for veld in opgeslagen):
+        opgeslagen = self._opgeslagen()
+        if opgeslagen is not None and opgeslagen.pop("_bevroren"):
+            vrij = self.vrij_na(opgeslagen)
+            vrij = {f.attname for f in self._meta.concrete_fields if f.name in vrij}
+            if any(
+                waarde != getattr(self, veld)
+                for veld, waarde in opgeslagen.items()
+                if veld not in vrij
+            ):
                 raise Bevroren()
             return
         veld = self.jaarschijf_pad.partition("__")[0]
-        nieuw_of_verhuisd = (
-            self.pk is None
-            or not type(self)
-            ._base_manager.filter(pk=self.pk, **{f"{veld}_id": getattr(self, f"{veld}_id")})
-            .exists()
-        )
-        if nieuw_of_verhuisd and self._ouder_is_bevroren():
+        if not veld:
+            return
+        verhuisd = opgeslagen is None or opgeslagen[f"{veld}_id"] != getattr(self, f"{veld}_id")
+        if verhuisd and self._ouder_is_bevroren(veld):
             raise Bevroren()
 
 
-class JaarschijfBewaking(models.Model):
-    """The jaarschijf itself: once vastgesteld its texts stay; once ondertekend nothing at
-    all changes, its status included (a change after signing is a new version)."""
+class JaarschijfBewaking(BevrorenBewaking):
+    """The jaarschijf itself: once vastgesteld its texts stay (its status may still move on
+    along the lifecycle); once ondertekend nothing at all changes, its status included (a
+    change after signing is a new version)."""
+
+    jaarschijf_pad = ""
+    vrije_velden = frozenset({"versie", "status"})
 
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
-        self.controleer_bevriezing()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if (
-            self.pk is not None
-            and type(self)._base_manager.filter(pk=self.pk, **_status_filter("")).exists()
-        ):
-            raise Bevroren()
-        return super().delete(*args, **kwargs)
-
-    def controleer_bevriezing(self) -> None:
-        if self.pk is None:
-            return
-        velden = [f.attname for f in self._meta.concrete_fields if not f.primary_key]
-        opgeslagen = (
-            type(self)._base_manager.filter(pk=self.pk, **_status_filter("")).values(*velden)
-        ).first()
-        if opgeslagen is None:
-            return
-        vrij = {"versie", "status"}
+    def vrij_na(self, opgeslagen: dict) -> frozenset[str]:
         if opgeslagen["status"] == JaarschijfStatus.ONDERTEKEND:
-            vrij = {"versie"}
-        if any(opgeslagen[v] != getattr(self, v) for v in velden if v not in vrij):
-            raise Bevroren()
+            return frozenset({"versie"})
+        return self.vrije_velden
 
 
 class BevatBevrorenBewaking(models.Model):

@@ -43,3 +43,12 @@ def _geen_achtergebleven_verbindingen(django_db_setup, django_db_blocker):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture(params=["vastgesteld", "ondertekend"])
+def bevroren_wereld(request):
+    """The authorization world (tests/scenario.py) with agreement A's jaarschijf frozen, for
+    the proofs that nothing changes it (tests/test_bevriezing_*.py)."""
+    from tests.bevriezing_opbouw import bouw_bevroren_wereld
+
+    return bouw_bevroren_wereld(request.param)

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from afspraken import services as afspraken_services
-from afspraken.constants import JaarschijfStatus
 from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
 from tests.bevriezing_opbouw import (
@@ -20,7 +19,6 @@ from tests.bevriezing_opbouw import (
     ROLLEN,
     VOORTGANG,
     WEIGERINGEN,
-    bouw_bevroren_wereld,
     dump,
     eigen_werkboek,
 )
@@ -29,19 +27,13 @@ from voorraad import services as voorraad_services
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=[JaarschijfStatus.VASTGESTELD, JaarschijfStatus.ONDERTEKEND])
-def wereld(request, settings):
-    settings.TWEESTAPS_VERPLICHT = False
-    return bouw_bevroren_wereld(request.param)
-
-
-def _service_aanroepen(wereld, door) -> dict:
+def _service_aanroepen(bevroren_wereld, door) -> dict:
     """Every public service, called on the frozen jaarschijf's objects (or its agreement)."""
-    a = wereld.a
+    a = bevroren_wereld.a
     ja, stap = a.jaarafspraken[0], a.stappen[0]
     afspraak, js = a.afspraken[0], a.jaarschijf
     opmerking = a.opmerkingen[0]
-    partij = a.overeenkomst.partijrollen.get(organisatie=wereld.c1)
+    partij = a.overeenkomst.partijrollen.get(organisatie=bevroren_wereld.c1)
     tekst = {"code": "X99", "inhoud": "Gewijzigd"}
     datum = datetime.date(2020, 1, 1)
     return {
@@ -145,7 +137,7 @@ def _service_aanroepen(wereld, door) -> dict:
         "partij_toevoegen": (
             OVEREENKOMST,
             lambda: afspraken_services.partij_toevoegen(
-                overeenkomst=a.overeenkomst, organisatie=wereld.c3, door=door
+                overeenkomst=a.overeenkomst, organisatie=bevroren_wereld.c3, door=door
             ),
         ),
         "partij_verwijderen": (
@@ -159,13 +151,17 @@ def _service_aanroepen(wereld, door) -> dict:
         "stap_bijwerken": (
             GEWEIGERD,
             lambda: afspraken_services.stap_bijwerken(
-                stap=stap, versie=stap.versie, organisatie=wereld.c1, tekst="Gewijzigd", door=door
+                stap=stap,
+                versie=stap.versie,
+                organisatie=bevroren_wereld.c1,
+                tekst="Gewijzigd",
+                door=door,
             ),
         ),
         "stap_toevoegen": (
             GEWEIGERD,
             lambda: afspraken_services.stap_toevoegen(
-                jaarafspraak=ja, organisatie=wereld.c1, tekst="Gewijzigd", door=door
+                jaarafspraak=ja, organisatie=bevroren_wereld.c1, tekst="Gewijzigd", door=door
             ),
         ),
         "stap_verwijderen": (
@@ -192,7 +188,7 @@ def _service_aanroepen(wereld, door) -> dict:
             GEWEIGERD,
             lambda: voorraad_services.cijfers_bijwerken(
                 jaarschijf=js,
-                corporatie=wereld.c1,
+                corporatie=bevroren_wereld.c1,
                 door=door,
                 mutaties={a.mutaties[0].pk: voorraad_services.Aantal(nieuw=999, was=None)},
                 mutaties_weg={a.mutaties[0].pk},
@@ -215,18 +211,18 @@ def publieke_services() -> set[str]:
     return namen | {"werkboek_importeren"}
 
 
-def test_every_service_has_a_row(wereld):
-    rijen_ = _service_aanroepen(wereld, wereld.gebruiker("superuser"))
+def test_every_service_has_a_row(bevroren_wereld):
+    rijen_ = _service_aanroepen(bevroren_wereld, bevroren_wereld.gebruiker("superuser"))
     assert sorted(publieke_services() - set(rijen_)) == [], "nieuwe service zonder regel"
 
 
 @pytest.mark.parametrize("rol", ROLLEN)
-def test_no_service_changes_a_frozen_jaarschijf(wereld, rol):
-    door = wereld.gebruiker(rol)
-    jaarschijf = wereld.a.jaarschijf
+def test_no_service_changes_a_frozen_jaarschijf(bevroren_wereld, rol):
+    door = bevroren_wereld.gebruiker(rol)
+    jaarschijf = bevroren_wereld.a.jaarschijf
     voor = dump(jaarschijf)
     fouten = []
-    for naam, (verwacht, aanroep) in _service_aanroepen(wereld, door).items():
+    for naam, (verwacht, aanroep) in _service_aanroepen(bevroren_wereld, door).items():
         melding = ""
         with transaction.atomic():
             try:

@@ -1,10 +1,11 @@
 """Writes on agreements: every change to an overeenkomst, its themes, afspraken, jaarschijven
 and steps goes through one function here, keyword-only, atomic, validated with full_clean().
 
-Objects that two people may edit at once (Afspraak, Jaarschijf, Jaarafspraak) carry a
-`versie`; their update services take the version the editor started from and refuse with
-`VersieConflict` when someone saved in between. Content of a vastgesteld or ondertekend
-jaarschijf is refused here and again by the models' clean() (see BevriesbaarMixin).
+Each service first asks the write boundary (services.grens): the acting person's permission
+and, for content, that the jaarschijf is not vastgesteld or ondertekend; the models refuse
+frozen content once more (afspraken.bevriezing). Every edited object carries a `versie`;
+update services take the version the editor started from and refuse with `VersieConflict`
+when someone saved in between.
 """
 
 from afspraken.services.afspraak import (

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import environ
 import psycopg
-import pytest
 from django.conf import settings
 
 BASIS = Path(settings.BASE_DIR)
@@ -52,8 +51,3 @@ def test_twenty_simultaneous_saves_give_one_save_and_nineteen_conflicts(tmp_path
     assert proces.returncode == 0, proces.stderr[-3000:]
     uitkomsten = json.loads(proces.stdout.strip().splitlines()[-1])
     assert uitkomsten == {"opgeslagen": 1, "conflict": 19, "versie": 2}, uitkomsten
-
-
-@pytest.fixture(autouse=True)
-def _geen_testdatabase():
-    """The child process has its own database; this test touches none of the run's."""
