@@ -25,6 +25,9 @@ class JaarschijfStatus(models.TextChoices):
     ONDERTEKEND = "ondertekend", _("Ondertekend")
 
 
+# What an .xlsx file is, for downloads and upload fields alike.
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 # Content can no longer change once the parties have fixed or signed it.
 BEVROREN_STATUSSEN = frozenset({JaarschijfStatus.VASTGESTELD, JaarschijfStatus.ONDERTEKEND})
 

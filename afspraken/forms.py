@@ -6,7 +6,6 @@ field, so the service can refuse a save over someone else's change.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from afspraken.models import (
@@ -19,6 +18,7 @@ from afspraken.models import (
     Thema,
 )
 from afspraken.services.overeenkomst import mogelijke_partijen
+from gemeenten.forms import fouten_overnemen  # noqa: F401 (the views' name for it)
 from gemeenten.models import Organisatie
 
 
@@ -42,16 +42,6 @@ class MetVersieForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["versie"] = versie_veld()
             self.initial.setdefault("versie", self.instance.versie)
-
-
-def fouten_overnemen(form: forms.BaseForm, fout: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field it names when the form has
-    that field, at the top of the form otherwise."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
 
 
 def partij_organisaties(overeenkomst: Overeenkomst):

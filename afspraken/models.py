@@ -1,5 +1,3 @@
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,6 +11,7 @@ from afspraken.bevriezing import (
     JaarschijfBewaking,
 )
 from afspraken.constants import BEVROREN_STATUSSEN, JaarschijfStatus, Soort, Voortgang
+from afspraken.perioden import looptijd_label
 from afspraken.querysets import (
     JaarschijfQuerySet,
     OpmerkingQuerySet,
@@ -71,20 +70,7 @@ class Overeenkomst(BevatBevrorenBewaking, models.Model):
 
     @property
     def periode(self):
-        """'2024-2028' for whole years, '2026' for one year, exact dates otherwise."""
-        hele_jaren = (self.startdatum.month, self.startdatum.day) == (1, 1) and (
-            self.einddatum.month,
-            self.einddatum.day,
-        ) == (12, 31)
-        if not hele_jaren:
-            return f"{self.startdatum:%d-%m-%Y} t/m {self.einddatum:%d-%m-%Y}"
-        if self.startdatum.year == self.einddatum.year:
-            return str(self.startdatum.year)
-        return f"{self.startdatum.year}-{self.einddatum.year}"
-
-    @staticmethod
-    def datums_voor_jaren(startjaar, eindjaar):
-        return datetime.date(startjaar, 1, 1), datetime.date(eindjaar, 12, 31)
+        return looptijd_label(self.startdatum, self.einddatum)
 
 
 class Partij(models.Model):

@@ -7,7 +7,7 @@ row, LIBRARIES.md); the column definitions here decide what can be sorted and ex
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from afspraken.constants import Soort, Voortgang
+from afspraken.constants import XLSX_MEDIA_TYPE, Soort, Voortgang
 from afspraken.models import Afspraak
 
 
@@ -68,9 +68,7 @@ def export_response(afspraken, *, formaat: str, bestandsnaam: str):
         sheet.append(koppen)
         for rij in rijen:
             sheet.append(rij)
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
+        response = HttpResponse(content_type=XLSX_MEDIA_TYPE)
         workbook.save(response)
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp import verify_token as otp_verify_token
@@ -90,3 +91,14 @@ class UitnodigenForm(PersoonForm):
     def __init__(self, *args, door, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisatie"].queryset = Organisatie.objects.for_user(door, BEHEREN)
+
+
+def fouten_overnemen(form: forms.BaseForm, fout: ValidationError) -> None:
+    """Put a service's ValidationError on the form, so the input stays and the message shows:
+    on the field it names when the form has that field, at the top of the form otherwise.
+    Every app's views use this one (afspraken, voorraad, gemeenten)."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)

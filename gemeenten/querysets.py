@@ -4,7 +4,7 @@ pages that list organisations or members start from `for_user(user, action)`.
 
 from django.db import models
 
-from gemeenten.constants import Rol
+from gemeenten.constants import OrganisatieType, Rol
 from gemeenten.rules import BEHEREN, actor
 
 
@@ -16,6 +16,11 @@ class GemeenteQuerySet(models.QuerySet):
 
 
 class OrganisatieQuerySet(models.QuerySet):
+    def van_gemeente(self, gemeente):
+        """The gemeente's own organisation (the one gemeente party of its agreements), or
+        None while it has none."""
+        return self.filter(type=OrganisatieType.GEMEENTE, gemeente=gemeente).order_by("pk").first()
+
     def for_user(self, user, action: str):
         """BEHEREN: the organisations whose members the user manages and into which they bring
         people (`is_uitnodiger`): their own as its beheerder; every one for a superuser."""

@@ -9,6 +9,7 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from afspraken.bevriezing import BEVROREN_MELDING
+from afspraken.constants import XLSX_MEDIA_TYPE
 from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Stap
 from gemeenten.constants import Rol
 from monitoring.workbook.exporter import werkboek_exporteren
@@ -69,7 +70,7 @@ def eigen_xlsx(jaarschijf):
     return SimpleUploadedFile(
         "werkboek.xlsx",
         uit.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=XLSX_MEDIA_TYPE,
     )
 
 

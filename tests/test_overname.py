@@ -24,6 +24,7 @@ from django.urls import reverse
 
 from afspraken import services
 from afspraken.admin import PartijInline
+from afspraken.constants import XLSX_MEDIA_TYPE
 from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf, Overeenkomst, Partij, Thema
 from afspraken.services.overeenkomst import mogelijke_partijen
 from gemeenten.constants import Rol
@@ -38,7 +39,7 @@ from tests.scenario import bouw_partijwereld, lid
 
 pytestmark = pytest.mark.django_db
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = XLSX_MEDIA_TYPE
 # The 403 page (templates/403.html) heads every refusal in Dutch, whatever the reason given.
 GEEN_TOEGANG = '<h1 class="utrecht-heading-1">Geen toegang</h1>'
 INDRINGER = "indringer@example.org"

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from afspraken.perioden import periode_label
 from voorraad import services
 from voorraad.constants import CijferSoort
 
@@ -192,7 +193,7 @@ class CijfersForm(forms.Form):
                 _("Er is al een cijfer voor %(categorie)s in %(periode)s (%(soort)s).")
                 % {
                     "categorie": self.categorieen[categorie].naam,
-                    "periode": str(van) if van == tot else f"{van}/{tot}",
+                    "periode": periode_label(van, tot),
                     "soort": CijferSoort(soort).label.lower(),
                 },
             )

@@ -1,5 +1,3 @@
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -8,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from afspraken.bevriezing import BevrorenBewaking
 from afspraken.models import Jaarschijf
+from afspraken.perioden import peildatum, periode_label
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Organisatie
 from voorraad.constants import CijferSoort
@@ -117,11 +116,7 @@ class Voorraadmutatie(CorporatieCijfer):
 
     @property
     def periode(self):
-        return (
-            str(self.jaar_van)
-            if self.jaar_van == self.jaar_tot
-            else f"{self.jaar_van}/{self.jaar_tot}"
-        )
+        return periode_label(self.jaar_van, self.jaar_tot)
 
     @property
     def aantal_label(self):
@@ -171,4 +166,4 @@ class Voorraadstand(CorporatieCijfer):
 
     @staticmethod
     def peildatum_voor_jaar(jaar):
-        return datetime.date(jaar, 12, 31)
+        return peildatum(jaar)

@@ -4,7 +4,6 @@ Every figure is looked up through `for_user(door, "change")`, so ids of another 
 figures (or of a frozen jaarschijf) in the input are ignored, whatever the form let through.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_update_with_history
 
 from afspraken.models import Jaarschijf
+from afspraken.perioden import peildatum
 from afspraken.services.grens import mag_handelen, niet_bevroren
 from gemeenten.models import Gebruiker, Organisatie
 from gemeenten.systeem import geschiedenis_gebruiker
@@ -167,7 +167,7 @@ def cijfers_bijwerken(
             jaarschijf=vergrendeld,
             corporatie=corporatie,
             segment_id=s.segment_id,
-            peildatum=datetime.date(s.jaar, 12, 31),
+            peildatum=peildatum(s.jaar),
             soort=s.soort,
             aantal=s.aantal,
         )

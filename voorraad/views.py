@@ -17,6 +17,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from afspraken.bevriezing import BEVROREN_MELDING
 from afspraken.models import Jaarschijf
+from gemeenten.forms import fouten_overnemen
 from voorraad import selectors, services
 from voorraad.forms import CijfersForm
 
@@ -72,11 +73,7 @@ class CijfersBewerkenView(PermissionRequiredMixin, FormView):
                 **form.service_kwargs(),
             )
         except ValidationError as fout:
-            if hasattr(fout, "error_dict"):
-                for veld, fouten in fout.error_dict.items():
-                    form.add_error(veld if veld in form.fields else None, fouten)
-            else:
-                form.add_error(None, fout)
+            fouten_overnemen(form, fout)
             return self.form_invalid(form)
         messages.success(
             self.request,

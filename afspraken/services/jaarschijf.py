@@ -18,6 +18,7 @@ from afspraken.models import (
     Overeenkomst,
     Stap,
 )
+from afspraken.perioden import peildatum
 from afspraken.services.grens import mag_handelen, niet_bevroren
 from afspraken.services.opslaan import opslaan, opslaan_met_versie
 from gemeenten.models import Gebruiker
@@ -49,7 +50,7 @@ def jaarschijf_aanmaken(
         inleiding=inleiding,
         plaats=plaats,
         datum=datum,
-        geldig_tot=geldig_tot or datetime.date(jaar, 12, 31),
+        geldig_tot=geldig_tot or peildatum(jaar),
     )
     opslaan(jaarschijf, door)
     return jaarschijf
@@ -181,7 +182,7 @@ def jaarschijf_volgend_jaar_voorbereiden(*, jaarschijf: Jaarschijf, door: Gebrui
         jaarschijf.geldig_tot.replace(year=jaarschijf.geldig_tot.year + 1)
         if jaarschijf.geldig_tot
         and not (jaarschijf.geldig_tot.month == 2 and jaarschijf.geldig_tot.day == 29)
-        else datetime.date(jaar, 12, 31)
+        else peildatum(jaar)
     )
     nieuw = Jaarschijf(
         overeenkomst=overeenkomst,

@@ -77,7 +77,7 @@ def gemeentepartij_blijft(*, gemeente: Gemeente, organisatie: Organisatie) -> No
 
 def eigen_gemeentepartij(gemeente: Gemeente) -> Organisatie:
     """The organisation of `gemeente`, which every agreement of it has as party."""
-    eigen = Organisatie.objects.filter(type=OrganisatieType.GEMEENTE, gemeente=gemeente).first()
+    eigen = Organisatie.objects.van_gemeente(gemeente)
     if eigen is None:
         raise ValidationError(
             _(

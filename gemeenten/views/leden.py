@@ -12,7 +12,7 @@ from rules.contrib.views import objectgetter, permission_required
 
 from gemeenten import services
 from gemeenten.constants import Rol
-from gemeenten.forms import LidToevoegenForm, RollenForm, UitnodigenForm
+from gemeenten.forms import LidToevoegenForm, RollenForm, UitnodigenForm, fouten_overnemen
 from gemeenten.models import Lidmaatschap, Organisatie
 from gemeenten.rules import BEHEREN, toekenbare_rollen
 
@@ -20,14 +20,6 @@ organisatie_van_url = objectgetter(Organisatie, "organisatie_pk")
 lidmaatschap_van_url = objectgetter(
     Lidmaatschap.objects.select_related("gebruiker", "organisatie"), "lidmaatschap_pk"
 )
-
-
-def _fouten_naar_form(form, fout: ValidationError):
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout)
 
 
 def _basis_url(request):
@@ -94,7 +86,7 @@ def lid_toevoegen(request, organisatie_pk):
                 rollen=set(form.cleaned_data["rollen"]),
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_overnemen(form, fout)
         else:
             return redirect("gemeenten:leden", organisatie_pk=organisatie.pk)
     return render(
@@ -125,7 +117,7 @@ def lid_rollen(request, lidmaatschap_pk):
                 door=request.user,
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_overnemen(form, fout)
         else:
             messages.success(
                 request, _("De rollen van %(naam)s zijn gewijzigd.") % {"naam": lid.gebruiker}
@@ -166,7 +158,7 @@ def uitnodigen(request):
                 rollen={Rol.MEDEWERKER},
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_overnemen(form, fout)
         else:
             return redirect("gemeenten:uitnodigen")
     return render(request, "gemeenten/uitnodigen.html", {"form": form})

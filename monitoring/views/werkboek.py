@@ -19,8 +19,9 @@ from django.views.generic import FormView, View
 from rules.contrib.views import PermissionRequiredMixin
 
 from afspraken import selectors
+from afspraken.constants import XLSX_MEDIA_TYPE
 from gemeenten.models import Gemeente
-from monitoring.workbook.exporter import XLSX_MIME, bestandsnaam, werkboek_exporteren
+from monitoring.workbook.exporter import bestandsnaam, werkboek_exporteren
 from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
 from monitoring.workbook.reader import lees_werkboek
@@ -34,16 +35,12 @@ class WerkboekForm(forms.Form):
     bestand = forms.FileField(
         label=_("Werkboek (.xlsx)"),
         help_text=_("Een Excel-werkmap in het formaat van het sjabloon."),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
+        widget=forms.ClearableFileInput(attrs={"accept": f".xlsx,{XLSX_MEDIA_TYPE}"}),
     )
 
 
 def xlsx_response(inhoud: bytes, naam: str) -> HttpResponse:
-    response = HttpResponse(inhoud, content_type=XLSX_MIME)
+    response = HttpResponse(inhoud, content_type=XLSX_MEDIA_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
     return response
 

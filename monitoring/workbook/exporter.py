@@ -17,13 +17,12 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Partij, Stap, Thema
+from afspraken.perioden import periode_label
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Organisatie
 from monitoring.workbook import formaat
-from monitoring.workbook.periode import schrijf_periode
 from voorraad.models import Voorraadmutatie, Voorraadstand
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ONBEKEND = "-"
 
 # Columns holding running text get a wide, wrapping column; the rest a narrow one.
@@ -32,7 +31,8 @@ _MIDDEN_KOLOMMEN = {"naam", "thema", "overeenkomst", "doel", "categorie", "segme
 
 
 def _periode(van: int, tot: int) -> int | str:
-    return van if van == tot else f"{van}/{tot}"
+    # A single year stays a number in the sheet; a range is text.
+    return van if van == tot else periode_label(van, tot)
 
 
 def _aantal(aantal: int | None) -> int | str:
@@ -74,8 +74,7 @@ class _Partijen:
 
 
 def _gemeente_organisatie(gemeente) -> Organisatie:
-    bestaand = Organisatie.objects.filter(gemeente=gemeente, type=OrganisatieType.GEMEENTE)
-    return bestaand.order_by("pk").first() or Organisatie(
+    return Organisatie.objects.van_gemeente(gemeente) or Organisatie(
         naam=f"Gemeente {gemeente.naam}", type=OrganisatieType.GEMEENTE, gemeente=gemeente
     )
 
@@ -188,7 +187,7 @@ def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
         "gemeente": gemeente.naam,
         "cbs_code": gemeente.cbs_code or "",
         "overeenkomst": overeenkomst.titel,
-        "periode": schrijf_periode(overeenkomst.startdatum, overeenkomst.einddatum),
+        "periode": overeenkomst.periode,
         "jaar": jaarschijf.jaar,
         "titel": jaarschijf.titel,
         "inleiding": jaarschijf.inleiding,

@@ -5,6 +5,8 @@ Reader, exporter and template all take the names and their order from here.
 
 from dataclasses import dataclass
 
+from voorraad.constants import STANDAARD_SEGMENT  # noqa: F401 (the format's default)
+
 
 @dataclass(frozen=True)
 class Blad:
@@ -73,7 +75,6 @@ JAARSCHIJF_VELDEN = (
 )
 JAARSCHIJF_VERPLICHT = ("gemeente", "overeenkomst", "periode", "jaar")
 
-STANDAARD_SEGMENT = "sociale huur (DAEB)"
 ALLEN = "allen"
 
 # Limits that keep a hostile or broken upload from exhausting memory (checked before openpyxl).

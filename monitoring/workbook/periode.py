@@ -5,6 +5,7 @@ import re
 
 from django.utils.translation import gettext as _
 
+from afspraken.perioden import hele_jaren
 from monitoring.workbook import waarden
 
 _DATUMS = re.compile(r"^(\S+)\s+t/m\s+(\S+)$")
@@ -23,18 +24,4 @@ def lees_periode(waarde) -> tuple[datetime.date, datetime.date]:
             )
         return start, einde
     eerste, laatste = waarden.jaren(waarde)
-    return datetime.date(eerste, 1, 1), datetime.date(laatste, 12, 31)
-
-
-def schrijf_periode(startdatum: datetime.date, einddatum: datetime.date) -> str:
-    hele_jaren = (startdatum.month, startdatum.day, einddatum.month, einddatum.day) == (
-        1,
-        1,
-        12,
-        31,
-    )
-    if not hele_jaren:
-        return f"{startdatum:%d-%m-%Y} t/m {einddatum:%d-%m-%Y}"
-    if startdatum.year == einddatum.year:
-        return str(startdatum.year)
-    return f"{startdatum.year}-{einddatum.year}"
+    return hele_jaren(eerste, laatste)

@@ -2,6 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from afspraken.constants import XLSX_MEDIA_TYPE
 from afspraken.models import Afspraak
 from gemeenten.models import Gemeente
 from monitoring.workbook.exporter import werkboek_exporteren
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 IMPORT_URL = reverse("monitoring:werkboek-import")
 SJABLOON_URL = reverse("monitoring:werkboek-sjabloon")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = XLSX_MEDIA_TYPE
 
 
 def export_url(jaarschijf):

@@ -19,10 +19,9 @@ from monitoring.workbook.exporter import maak_xlsx
 from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
 from monitoring.workbook.reader import lees_werkboek
+from voorraad.constants import STANDAARD_CATEGORIEEN, STANDAARD_SEGMENTEN
 
 BUDGET_SECONDEN = 3.0
-CATEGORIEEN = ("nieuwbouw", "sloop", "verkoop", "verduurzaming", "zonnepanelen")
-SEGMENTEN = (formaat.STANDAARD_SEGMENT, "zorgwoningen", "woonwagens", "geliberaliseerd")
 
 
 class _Terugdraaien(Exception):
@@ -65,14 +64,14 @@ def bench_werkboek(afspraken: int = 100, cijfers: int = 500, gemeente: str = "Be
     voorraad = []
     for n in range(cijfers - aantal_standen):
         corporatie = corporaties[n % len(corporaties)][2]
-        categorie = CATEGORIEEN[n // len(corporaties) % len(CATEGORIEEN)]
-        jaar = 2000 + n // (len(corporaties) * len(CATEGORIEEN))
+        categorie = STANDAARD_CATEGORIEEN[n // len(corporaties) % len(STANDAARD_CATEGORIEEN)]
+        jaar = 2000 + n // (len(corporaties) * len(STANDAARD_CATEGORIEEN))
         voorraad.append((corporatie, categorie, jaar, "prognose", 1000 + n, ""))
     voorraadstand = []
     for n in range(aantal_standen):
         corporatie = corporaties[n % len(corporaties)][2]
-        segment = SEGMENTEN[n // len(corporaties) % len(SEGMENTEN)]
-        jaar = 2000 + n // (len(corporaties) * len(SEGMENTEN))
+        segment = STANDAARD_SEGMENTEN[n // len(corporaties) % len(STANDAARD_SEGMENTEN)]
+        jaar = 2000 + n // (len(corporaties) * len(STANDAARD_SEGMENTEN))
         voorraadstand.append((corporatie, segment, jaar, "realisatie", 2000 + n))
     return maak_xlsx(
         {
