@@ -12,7 +12,7 @@ The copy is plain JSON, versioned by `VORM`, so it still reads after the models 
 
 import datetime
 
-from afspraken.models import Afspraak, Jaarschijf, Overeenkomst, Thema
+from afspraken.models import Afspraak, Jaarschijf, Overeenkomst, Partij, Thema
 from gemeenten.models import Gemeente, Organisatie
 
 VORM = 1
@@ -62,7 +62,13 @@ def vastleggen(jaarschijf: Jaarschijf) -> dict:
         ],
         "organisaties": [_organisatie(o) for o in sorted(organisaties.values(), key=_op_id)],
         "themas": [
-            {"id": t.pk, "naam": t.naam, "letter": t.letter, "toelichting": t.toelichting}
+            {
+                "id": t.pk,
+                "naam": t.naam,
+                "letter": t.letter,
+                "toelichting": t.toelichting,
+                "volgorde": t.volgorde,
+            }
             for t in overeenkomst.themas.order_by("volgorde", "id")
         ],
         "afspraken": {
@@ -108,6 +114,16 @@ class Vastgelegd:
             gemeente=Gemeente(pk=o["gemeente"]["id"], naam=o["gemeente"]["naam"]),
         )
         self.themas = [Thema(overeenkomst_id=o["id"], **t) for t in inhoud["themas"]]
+        self.partijen = [
+            Partij(
+                overeenkomst_id=o["id"],
+                organisatie=self.organisaties[p["organisatie_id"]],
+                vertegenwoordiger=p["vertegenwoordiger"],
+                functie=p["functie"],
+                volgorde=volgorde,
+            )
+            for volgorde, p in enumerate(inhoud["partijen"])
+        ]
         self.afspraken = {
             int(ja_pk): self._afspraak(a, o["id"]) for ja_pk, a in inhoud["afspraken"].items()
         }

@@ -16,6 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from afspraken import vastlegging
 from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Partij, Stap, Thema
 from afspraken.perioden import periode_label
 from gemeenten.constants import OrganisatieType
@@ -83,19 +84,33 @@ def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
     """The data rows of every sheet, in the column order of `formaat`. Reads only what hangs
     under this jaarschijf and its overeenkomst.
     """
-    overeenkomst = jaarschijf.overeenkomst
-    gemeente = overeenkomst.gemeente
+    # A vastgesteld or ondertekend jaarschijf exports as it was fixed, like its page shows it.
+    vast = vastlegging.vastgelegd(jaarschijf)
+    overeenkomst = vast.overeenkomst if vast else jaarschijf.overeenkomst
+    gemeente = jaarschijf.overeenkomst.gemeente
     partijen = _Partijen(
         overeenkomst,
-        list(
+        vast.partijen
+        if vast
+        else list(
             Partij.objects.filter(overeenkomst=overeenkomst)
             .select_related("organisatie")
             .order_by("volgorde", "id")
         ),
     )
+    themas = (
+        vast.themas
+        if vast
+        else list(Thema.objects.filter(overeenkomst=overeenkomst).order_by("volgorde", "id"))
+    )
+    thema_namen = {thema.pk: thema.naam for thema in themas}
+
+    def zoals_vastgesteld(org: Organisatie) -> Organisatie:
+        return vast.organisatie(org) if vast else org
+
     jaarafspraken = list(
         Jaarafspraak.objects.filter(jaarschijf=jaarschijf)
-        .select_related("afspraak__thema")
+        .select_related("afspraak")
         .prefetch_related(
             "afspraak__trekkers",
             Prefetch(
@@ -113,12 +128,12 @@ def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
 
     afspraken, stappen = [], []
     for jaarafspraak in jaarafspraken:
-        afspraak = jaarafspraak.afspraak
+        afspraak = vast.afspraken[jaarafspraak.pk] if vast else jaarafspraak.afspraak
         trekkers = sorted(afspraak.trekkers.all(), key=partij_volgorde)
         afspraken.append(
             (
                 afspraak.code,
-                afspraak.thema.naam,
+                thema_namen[afspraak.thema_id],
                 afspraak.soort,
                 afspraak.inhoud,
                 afspraak.resultaat,
@@ -130,7 +145,7 @@ def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
             )
         )
         stappen.extend(
-            (afspraak.code, partijen.ref(stap.organisatie), stap.tekst)
+            (afspraak.code, partijen.ref(zoals_vastgesteld(stap.organisatie)), stap.tekst)
             for stap in jaarafspraak.stappen_op_volgorde
         )
 
@@ -140,11 +155,11 @@ def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
         Voorraadmutatie.objects.filter(jaarschijf=jaarschijf).select_related(
             "corporatie", "categorie"
         ),
-        key=lambda m: (partij_volgorde(m.corporatie), m.pk),
+        key=lambda m: (partij_volgorde(zoals_vastgesteld(m.corporatie)), m.pk),
     )
     standen = sorted(
         Voorraadstand.objects.filter(jaarschijf=jaarschijf).select_related("corporatie", "segment"),
-        key=lambda s: (partij_volgorde(s.corporatie), s.pk),
+        key=lambda s: (partij_volgorde(zoals_vastgesteld(s.corporatie)), s.pk),
     )
     ondertekeningen = (
         Ondertekening.objects.filter(jaarschijf=jaarschijf)
@@ -153,14 +168,13 @@ def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
     )
     rijen = {
         formaat.THEMAS.naam: [
-            (thema.naam, thema.letter, thema.volgorde, thema.toelichting)
-            for thema in Thema.objects.filter(overeenkomst=overeenkomst).order_by("volgorde", "id")
+            (thema.naam, thema.letter, thema.volgorde, thema.toelichting) for thema in themas
         ],
         formaat.AFSPRAKEN.naam: afspraken,
         formaat.STAPPEN.naam: stappen,
         formaat.VOORRAAD.naam: [
             (
-                partijen.ref(m.corporatie),
+                partijen.ref(zoals_vastgesteld(m.corporatie)),
                 m.categorie.naam,
                 _periode(m.jaar_van, m.jaar_tot),
                 m.soort,
@@ -171,7 +185,7 @@ def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
         ],
         formaat.VOORRAADSTAND.naam: [
             (
-                partijen.ref(s.corporatie),
+                partijen.ref(zoals_vastgesteld(s.corporatie)),
                 s.segment.naam,
                 s.peildatum.year,
                 s.soort,
@@ -180,7 +194,8 @@ def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
             for s in standen
         ],
         formaat.ONDERTEKENAARS.naam: [
-            (partijen.ref(o.organisatie), o.naam, o.functie) for o in ondertekeningen
+            (partijen.ref(zoals_vastgesteld(o.organisatie)), o.naam, o.functie)
+            for o in ondertekeningen
         ],
     }
     velden = {

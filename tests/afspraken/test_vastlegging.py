@@ -9,6 +9,7 @@ from django.urls import reverse
 from afspraken import services
 from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf
 from gemeenten.models import Organisatie
+from monitoring.workbook.exporter import werkboek_rijen
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,24 @@ def test_back_to_concept_shows_the_agreement_as_it_is_now(gemeente, opbouw):
     assert "Nieuwe naam" not in pagina(gemeente, opbouw.jaarschijf)
     services.jaarschijf_terug_naar_concept(jaarschijf=opbouw.jaarschijf, door=door)
     assert "Nieuwe naam" in pagina(gemeente, opbouw.jaarschijf)
+
+
+def test_the_workbook_of_a_fixed_year_is_exported_as_fixed(opbouw, vastgesteld_en_volgend):
+    vast, volgend = vastgesteld_en_volgend
+    voor = werkboek_rijen(vast)
+    door = opbouw.gemeente_gebruiker
+    thema = opbouw.overeenkomst.themas.get(letter="A")
+    services.thema_bijwerken(thema=thema, versie=thema.versie, naam="Nieuwe naam", door=door)
+    afspraak = Afspraak.objects.get(overeenkomst=opbouw.overeenkomst, code="A1")
+    services.afspraak_bijwerken(
+        afspraak=afspraak,
+        versie=afspraak.versie,
+        thema=thema,
+        code="A1",
+        inhoud="Herschreven voor 2027",
+        door=door,
+    )
+    Organisatie.objects.filter(pk=opbouw.corporatie.pk).update(naam="Woonservice Nieuw")
+
+    assert werkboek_rijen(vast) == voor
+    assert "Herschreven voor 2027" in str(werkboek_rijen(volgend))
