@@ -18,8 +18,32 @@ from gemeenten.models import Gemeente, Organisatie
 VORM = 1
 
 
-def _organisatie(org: Organisatie) -> dict:
-    return {"id": org.pk, "naam": org.naam, "afkorting": org.afkorting, "type": org.type}
+AFSPRAAK_VELDEN = (
+    "code",
+    "soort",
+    "inhoud",
+    "resultaat",
+    "periode",
+    "doel",
+    "thema_id",
+    "parent_id",
+    "volgorde",
+)
+
+
+def _afspraken(jaarschijf: Jaarschijf) -> dict[str, dict]:
+    """Per jaarafspraak (its pk as text, JSON keys are text) the afspraak as it reads now."""
+    jaarafspraken = jaarschijf.jaarafspraken.select_related("afspraak").prefetch_related(
+        "afspraak__trekkers"
+    )
+    return {
+        str(ja.pk): {
+            "id": ja.afspraak_id,
+            **{veld: getattr(ja.afspraak, veld) for veld in AFSPRAAK_VELDEN},
+            "trekkers": sorted(t.pk for t in ja.afspraak.trekkers.all()),
+        }
+        for ja in sorted(jaarafspraken, key=lambda ja: ja.pk)
+    }
 
 
 def vastleggen(jaarschijf: Jaarschijf) -> dict:
@@ -27,21 +51,17 @@ def vastleggen(jaarschijf: Jaarschijf) -> dict:
     overeenkomst = Overeenkomst.objects.select_related("gemeente").get(
         pk=jaarschijf.overeenkomst_id
     )
-    partijen = list(overeenkomst.partijrollen.select_related("organisatie").order_by("volgorde"))
-    afspraken = {
-        ja.pk: ja.afspraak
-        for ja in jaarschijf.jaarafspraken.select_related("afspraak").prefetch_related(
-            "afspraak__trekkers"
+    partijen = list(
+        overeenkomst.partijrollen.order_by("volgorde", "id").values(
+            "organisatie_id", "vertegenwoordiger", "functie"
         )
-    }
-    organisaties = {p.organisatie_id: p.organisatie for p in partijen}
-    for afspraak in afspraken.values():
-        organisaties.update((t.pk, t) for t in afspraak.trekkers.all())
-    ontbrekend = set(jaarschijf.ondertekeningen.values_list("organisatie_id", flat=True)) | set(
-        jaarschijf.jaarafspraken.values_list("stappen__organisatie_id", flat=True)
     )
-    ontbrekend -= set(organisaties) | {None}
-    organisaties.update((o.pk, o) for o in Organisatie.objects.filter(pk__in=ontbrekend))
+    afspraken = _afspraken(jaarschijf)
+    # Every organisation the document names: parties, trekkers, step takers, signatories.
+    namen = {p["organisatie_id"] for p in partijen}
+    namen.update(pk for a in afspraken.values() for pk in a["trekkers"])
+    namen.update(jaarschijf.ondertekeningen.values_list("organisatie_id", flat=True))
+    namen.update(jaarschijf.jaarafspraken.values_list("stappen__organisatie_id", flat=True))
     return {
         "vorm": VORM,
         "overeenkomst": {
@@ -52,46 +72,19 @@ def vastleggen(jaarschijf: Jaarschijf) -> dict:
             "grondslag": overeenkomst.grondslag,
             "gemeente": {"id": overeenkomst.gemeente_id, "naam": overeenkomst.gemeente.naam},
         },
-        "partijen": [
-            {
-                "organisatie_id": p.organisatie_id,
-                "vertegenwoordiger": p.vertegenwoordiger,
-                "functie": p.functie,
-            }
-            for p in partijen
-        ],
-        "organisaties": [_organisatie(o) for o in sorted(organisaties.values(), key=_op_id)],
-        "themas": [
-            {
-                "id": t.pk,
-                "naam": t.naam,
-                "letter": t.letter,
-                "toelichting": t.toelichting,
-                "volgorde": t.volgorde,
-            }
-            for t in overeenkomst.themas.order_by("volgorde", "id")
-        ],
-        "afspraken": {
-            str(ja_pk): {
-                "id": a.pk,
-                "code": a.code,
-                "soort": a.soort,
-                "inhoud": a.inhoud,
-                "resultaat": a.resultaat,
-                "periode": a.periode,
-                "doel": a.doel,
-                "thema_id": a.thema_id,
-                "parent_id": a.parent_id,
-                "volgorde": a.volgorde,
-                "trekkers": sorted(t.pk for t in a.trekkers.all()),
-            }
-            for ja_pk, a in sorted(afspraken.items())
-        },
+        "partijen": partijen,
+        "organisaties": list(
+            Organisatie.objects.filter(pk__in=namen - {None})
+            .order_by("pk")
+            .values("id", "naam", "afkorting", "type")
+        ),
+        "themas": list(
+            overeenkomst.themas.order_by("volgorde", "id").values(
+                "id", "naam", "letter", "toelichting", "volgorde"
+            )
+        ),
+        "afspraken": afspraken,
     }
-
-
-def _op_id(obj):
-    return obj.pk
 
 
 class Vastgelegd:

@@ -22,6 +22,7 @@ from afspraken.perioden import peildatum
 from afspraken.services.grens import mag_handelen, niet_bevroren
 from afspraken.services.opslaan import opslaan, opslaan_met_versie
 from gemeenten.models import Gebruiker
+from gemeenten.systeem import geschiedenis_gebruiker
 
 # --- Jaarschijf content -------------------------------------------------------------------
 
@@ -177,38 +178,56 @@ def jaarschijf_volgend_jaar_voorbereiden(*, jaarschijf: Jaarschijf, door: Gebrui
             _("Er is al een jaarschijf %(jaar)s voor deze overeenkomst.") % {"jaar": jaar},
             code="bestaat_al",
         )
-    oud_jaar = str(jaarschijf.jaar)
-    geldig_tot = (
-        jaarschijf.geldig_tot.replace(year=jaarschijf.geldig_tot.year + 1)
-        if jaarschijf.geldig_tot
-        and not (jaarschijf.geldig_tot.month == 2 and jaarschijf.geldig_tot.day == 29)
-        else peildatum(jaar)
-    )
     nieuw = Jaarschijf(
         overeenkomst=overeenkomst,
         jaar=jaar,
-        titel=jaarschijf.titel.replace(oud_jaar, str(jaar)),
+        titel=jaarschijf.titel.replace(str(jaarschijf.jaar), str(jaar)),
         inleiding=jaarschijf.inleiding,
         plaats=jaarschijf.plaats,
-        geldig_tot=geldig_tot,
+        geldig_tot=_een_jaar_later(jaarschijf.geldig_tot, jaar),
     )
     opslaan(nieuw, door)
+    _lopende_afspraken_overnemen(jaarschijf, nieuw, door)
+    for o in jaarschijf.ondertekeningen.all():
+        opslaan(
+            Ondertekening(
+                jaarschijf=nieuw,
+                organisatie_id=o.organisatie_id,
+                naam=o.naam,
+                functie=o.functie,
+                volgorde=o.volgorde,
+            ),
+            door,
+        )
+    return nieuw
 
+
+def _een_jaar_later(geldig_tot, jaar: int):
+    if geldig_tot is None or (geldig_tot.month, geldig_tot.day) == (2, 29):
+        return peildatum(jaar)
+    return geldig_tot.replace(year=geldig_tot.year + 1)
+
+
+def _snel_valideren(objecten: list, vaste_sleutels: list[str]) -> None:
+    """Many rows at once: uniqueness is given by the fresh jaarschijf and the foreign keys by
+    the rows copied, so full_clean skips those per-row queries; the other checks still run."""
+    for obj in objecten:
+        obj.full_clean(exclude=vaste_sleutels, validate_unique=False, validate_constraints=False)
+
+
+def _lopende_afspraken_overnemen(oud: Jaarschijf, nieuw: Jaarschijf, door) -> None:
+    """The afspraken still running next year, with their year text and open steps."""
     lopend = [
         ja
-        for ja in jaarschijf.jaarafspraken.select_related("afspraak").prefetch_related("stappen")
-        if loopt_door(ja, jaar)
+        for ja in oud.jaarafspraken.select_related("afspraak").prefetch_related("stappen")
+        if loopt_door(ja, nieuw.jaar)
     ]
-    # Many rows at once: uniqueness is given by the fresh jaarschijf and the foreign keys by
-    # the rows copied, so full_clean skips those per-row queries; the other checks still run.
+    gebruiker = geschiedenis_gebruiker(door)
     kopieen = [
         Jaarafspraak(jaarschijf=nieuw, afspraak=ja.afspraak, tekst=ja.tekst) for ja in lopend
     ]
-    for kopie in kopieen:
-        kopie.full_clean(
-            exclude=["jaarschijf", "afspraak"], validate_unique=False, validate_constraints=False
-        )
-    kopieen = bulk_create_with_history(kopieen, Jaarafspraak, default_user=door)
+    _snel_valideren(kopieen, ["jaarschijf", "afspraak"])
+    kopieen = bulk_create_with_history(kopieen, Jaarafspraak, default_user=gebruiker)
     if not all(k.pk for k in kopieen):  # backends that return no ids (older SQLite)
         per_afspraak = dict(nieuw.jaarafspraken.values_list("afspraak_id", "pk"))
         for kopie in kopieen:
@@ -224,22 +243,5 @@ def jaarschijf_volgend_jaar_voorbereiden(*, jaarschijf: Jaarschijf, door: Gebrui
         for stap in ja.stappen.all()
         if not stap.afgerond
     ]
-    for stap in stappen:
-        stap.full_clean(
-            exclude=["jaarafspraak", "organisatie"],
-            validate_unique=False,
-            validate_constraints=False,
-        )
-    bulk_create_with_history(stappen, Stap, default_user=door)
-    for o in jaarschijf.ondertekeningen.all():
-        opslaan(
-            Ondertekening(
-                jaarschijf=nieuw,
-                organisatie_id=o.organisatie_id,
-                naam=o.naam,
-                functie=o.functie,
-                volgorde=o.volgorde,
-            ),
-            door,
-        )
-    return nieuw
+    _snel_valideren(stappen, ["jaarafspraak", "organisatie"])
+    bulk_create_with_history(stappen, Stap, default_user=gebruiker)

@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from afspraken import vastlegging
-from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Partij, Stap, Thema
+from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Partij, Stap
 from afspraken.perioden import periode_label
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Organisatie
@@ -80,145 +80,162 @@ def _gemeente_organisatie(gemeente) -> Organisatie:
     )
 
 
-def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
-    """The data rows of every sheet, in the column order of `formaat`. Reads only what hangs
-    under this jaarschijf and its overeenkomst.
-    """
-    # A vastgesteld or ondertekend jaarschijf exports as it was fixed, like its page shows it.
-    vast = vastlegging.vastgelegd(jaarschijf)
-    overeenkomst = vast.overeenkomst if vast else jaarschijf.overeenkomst
-    gemeente = jaarschijf.overeenkomst.gemeente
-    partijen = _Partijen(
-        overeenkomst,
-        vast.partijen
-        if vast
-        else list(
-            Partij.objects.filter(overeenkomst=overeenkomst)
-            .select_related("organisatie")
-            .order_by("volgorde", "id")
-        ),
-    )
-    themas = (
-        vast.themas
-        if vast
-        else list(Thema.objects.filter(overeenkomst=overeenkomst).order_by("volgorde", "id"))
-    )
-    thema_namen = {thema.pk: thema.naam for thema in themas}
+class _Document:
+    """What the workbook of one jaarschijf shows: the agreement as it is now, or for a
+    vastgesteld or ondertekend jaarschijf as it was fixed, like its page shows it."""
 
-    def zoals_vastgesteld(org: Organisatie) -> Organisatie:
-        return vast.organisatie(org) if vast else org
-
-    jaarafspraken = list(
-        Jaarafspraak.objects.filter(jaarschijf=jaarschijf)
-        .select_related("afspraak")
-        .prefetch_related(
-            "afspraak__trekkers",
-            Prefetch(
-                "stappen",
-                queryset=Stap.objects.select_related("organisatie").order_by("volgorde", "id"),
-                to_attr="stappen_op_volgorde",
-            ),
-        )
-        .order_by("afspraak__volgorde", "afspraak__id")
-    )
-    volgorde = {org.pk: positie for positie, org in enumerate(partijen.organisaties)}
-
-    def partij_volgorde(org) -> tuple:
-        return (volgorde.get(org.pk, len(volgorde)), org.naam.lower())
-
-    afspraken, stappen = [], []
-    for jaarafspraak in jaarafspraken:
-        afspraak = vast.afspraken[jaarafspraak.pk] if vast else jaarafspraak.afspraak
-        trekkers = sorted(afspraak.trekkers.all(), key=partij_volgorde)
-        afspraken.append(
-            (
-                afspraak.code,
-                thema_namen[afspraak.thema_id],
-                afspraak.soort,
-                afspraak.inhoud,
-                afspraak.resultaat,
-                afspraak.periode,
-                [partijen.ref(org) for org in trekkers],
-                jaarafspraak.tekst,
-                jaarafspraak.status,
-                afspraak.doel,
+    def __init__(self, jaarschijf: Jaarschijf):
+        self.jaarschijf = jaarschijf
+        self.vast = vastlegging.vastgelegd(jaarschijf)
+        self.overeenkomst = self.vast.overeenkomst if self.vast else jaarschijf.overeenkomst
+        self.gemeente = jaarschijf.overeenkomst.gemeente
+        if self.vast:
+            self.themas, partijen = self.vast.themas, self.vast.partijen
+        else:
+            self.themas = list(self.overeenkomst.themas.order_by("volgorde", "id"))
+            partijen = list(
+                Partij.objects.filter(overeenkomst=self.overeenkomst)
+                .select_related("organisatie")
+                .order_by("volgorde", "id")
             )
-        )
-        stappen.extend(
-            (afspraak.code, partijen.ref(zoals_vastgesteld(stap.organisatie)), stap.tekst)
-            for stap in jaarafspraak.stappen_op_volgorde
-        )
+        self.partijen = _Partijen(self.overeenkomst, partijen)
+        self._volgorde = {org.pk: i for i, org in enumerate(self.partijen.organisaties)}
 
-    # Figures per corporatie in the parties' order, within one in the order they were entered
-    # (the import keeps a file's row order).
-    mutaties = sorted(
-        Voorraadmutatie.objects.filter(jaarschijf=jaarschijf).select_related(
+    def organisatie(self, org: Organisatie) -> Organisatie:
+        return self.vast.organisatie(org) if self.vast else org
+
+    def ref(self, org: Organisatie) -> str:
+        return self.partijen.ref(self.organisatie(org))
+
+    def partij_volgorde(self, org: Organisatie) -> tuple:
+        org = self.organisatie(org)
+        return (self._volgorde.get(org.pk, len(self._volgorde)), org.naam.lower())
+
+    def afspraken_en_stappen(self) -> tuple[list[tuple], list[tuple]]:
+        jaarafspraken = (
+            Jaarafspraak.objects.filter(jaarschijf=self.jaarschijf)
+            .select_related("afspraak")
+            .prefetch_related(
+                "afspraak__trekkers",
+                Prefetch(
+                    "stappen",
+                    queryset=Stap.objects.select_related("organisatie").order_by("volgorde", "id"),
+                    to_attr="stappen_op_volgorde",
+                ),
+            )
+            .order_by("afspraak__volgorde", "afspraak__id")
+        )
+        thema_namen = {thema.pk: thema.naam for thema in self.themas}
+        afspraken, stappen = [], []
+        for ja in jaarafspraken:
+            afspraak = self.vast.afspraken[ja.pk] if self.vast else ja.afspraak
+            trekkers = sorted(afspraak.trekkers.all(), key=self.partij_volgorde)
+            afspraken.append(
+                (
+                    afspraak.code,
+                    thema_namen[afspraak.thema_id],
+                    afspraak.soort,
+                    afspraak.inhoud,
+                    afspraak.resultaat,
+                    afspraak.periode,
+                    [self.ref(org) for org in trekkers],
+                    ja.tekst,
+                    ja.status,
+                    afspraak.doel,
+                )
+            )
+            stappen.extend(
+                (afspraak.code, self.ref(stap.organisatie), stap.tekst)
+                for stap in ja.stappen_op_volgorde
+            )
+        return afspraken, stappen
+
+    def mutaties(self) -> list[tuple]:
+        # Per corporatie in the parties' order, within one in the order they were entered
+        # (the import keeps a file's row order).
+        mutaties = Voorraadmutatie.objects.filter(jaarschijf=self.jaarschijf).select_related(
             "corporatie", "categorie"
-        ),
-        key=lambda m: (partij_volgorde(zoals_vastgesteld(m.corporatie)), m.pk),
-    )
-    standen = sorted(
-        Voorraadstand.objects.filter(jaarschijf=jaarschijf).select_related("corporatie", "segment"),
-        key=lambda s: (partij_volgorde(zoals_vastgesteld(s.corporatie)), s.pk),
-    )
-    ondertekeningen = (
-        Ondertekening.objects.filter(jaarschijf=jaarschijf)
-        .select_related("organisatie")
-        .order_by("volgorde", "id")
-    )
-    rijen = {
-        formaat.THEMAS.naam: [
-            (thema.naam, thema.letter, thema.volgorde, thema.toelichting) for thema in themas
-        ],
-        formaat.AFSPRAKEN.naam: afspraken,
-        formaat.STAPPEN.naam: stappen,
-        formaat.VOORRAAD.naam: [
+        )
+        return [
             (
-                partijen.ref(zoals_vastgesteld(m.corporatie)),
+                self.ref(m.corporatie),
                 m.categorie.naam,
                 _periode(m.jaar_van, m.jaar_tot),
                 m.soort,
                 _aantal(m.aantal),
                 m.toelichting,
             )
-            for m in mutaties
-        ],
-        formaat.VOORRAADSTAND.naam: [
+            for m in sorted(mutaties, key=lambda m: (self.partij_volgorde(m.corporatie), m.pk))
+        ]
+
+    def standen(self) -> list[tuple]:
+        standen = Voorraadstand.objects.filter(jaarschijf=self.jaarschijf).select_related(
+            "corporatie", "segment"
+        )
+        return [
+            (self.ref(s.corporatie), s.segment.naam, s.peildatum.year, s.soort, _aantal(s.aantal))
+            for s in sorted(standen, key=lambda s: (self.partij_volgorde(s.corporatie), s.pk))
+        ]
+
+    def ondertekenaars(self) -> list[tuple]:
+        ondertekeningen = (
+            Ondertekening.objects.filter(jaarschijf=self.jaarschijf)
+            .select_related("organisatie")
+            .order_by("volgorde", "id")
+        )
+        return [(self.ref(o.organisatie), o.naam, o.functie) for o in ondertekeningen]
+
+    def jaarschijf_velden(self) -> list[tuple]:
+        js = self.jaarschijf
+        velden = {
+            "gemeente": self.gemeente.naam,
+            "cbs_code": self.gemeente.cbs_code or "",
+            "overeenkomst": self.overeenkomst.titel,
+            "periode": self.overeenkomst.periode,
+            "jaar": js.jaar,
+            "titel": js.titel,
+            "inleiding": js.inleiding,
+            "plaats": js.plaats,
+            "datum": js.datum,
+            "geldig_tot": js.geldig_tot,
+        }
+        return [(veld, velden[veld]) for veld in formaat.JAARSCHIJF_VELDEN]
+
+    def met_allen(self, afspraken: list[tuple]) -> list[tuple]:
+        """Trekkers as text; every party at once as 'allen'. Only after all other sheets:
+        every reference may have added a party."""
+        alle_refs = [self.partijen.ref(org) for org in self.partijen.organisaties]
+        return [
             (
-                partijen.ref(zoals_vastgesteld(s.corporatie)),
-                s.segment.naam,
-                s.peildatum.year,
-                s.soort,
-                _aantal(s.aantal),
+                *rij[:6],
+                formaat.ALLEN if len(alle_refs) > 2 and rij[6] == alle_refs else ", ".join(rij[6]),
+                *rij[7:],
             )
-            for s in standen
+            for rij in afspraken
+        ]
+
+
+def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
+    """The data rows of every sheet, in the column order of `formaat`. Reads only what hangs
+    under this jaarschijf and its overeenkomst.
+    """
+    document = _Document(jaarschijf)
+    afspraken, stappen = document.afspraken_en_stappen()
+    rijen = {
+        formaat.THEMAS.naam: [
+            (thema.naam, thema.letter, thema.volgorde, thema.toelichting)
+            for thema in document.themas
         ],
-        formaat.ONDERTEKENAARS.naam: [
-            (partijen.ref(zoals_vastgesteld(o.organisatie)), o.naam, o.functie)
-            for o in ondertekeningen
-        ],
+        formaat.STAPPEN.naam: stappen,
+        formaat.VOORRAAD.naam: document.mutaties(),
+        formaat.VOORRAADSTAND.naam: document.standen(),
+        formaat.ONDERTEKENAARS.naam: document.ondertekenaars(),
     }
-    velden = {
-        "gemeente": gemeente.naam,
-        "cbs_code": gemeente.cbs_code or "",
-        "overeenkomst": overeenkomst.titel,
-        "periode": overeenkomst.periode,
-        "jaar": jaarschijf.jaar,
-        "titel": jaarschijf.titel,
-        "inleiding": jaarschijf.inleiding,
-        "plaats": jaarschijf.plaats,
-        "datum": jaarschijf.datum,
-        "geldig_tot": jaarschijf.geldig_tot,
-    }
-    # 'allen' only now: every reference above may have added a party.
-    alle_refs = [partijen.ref(org) for org in partijen.organisaties]
-    for positie, rij in enumerate(afspraken):
-        refs = rij[6]
-        tekst = formaat.ALLEN if len(alle_refs) > 2 and refs == alle_refs else ", ".join(refs)
-        afspraken[positie] = (*rij[:6], tekst, *rij[7:])
     return {
-        formaat.JAARSCHIJF.naam: [(veld, velden[veld]) for veld in formaat.JAARSCHIJF_VELDEN],
-        formaat.PARTIJEN.naam: partijen.rijen(),
+        formaat.JAARSCHIJF.naam: document.jaarschijf_velden(),
+        formaat.PARTIJEN.naam: document.partijen.rijen(),
+        formaat.THEMAS.naam: rijen.pop(formaat.THEMAS.naam),
+        formaat.AFSPRAKEN.naam: document.met_allen(afspraken),
         **rijen,
     }
 
