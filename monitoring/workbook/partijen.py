@@ -4,6 +4,8 @@ import re
 
 from django.utils.translation import gettext as _
 
+from gemeenten.constants import OrganisatieType
+from monitoring.workbook import waarden
 from monitoring.workbook.formaat import ALLEN
 from monitoring.workbook.waarden import Ongeldig
 
@@ -61,3 +63,15 @@ class PartijIndex:
                 )
             )
         return list(dict.fromkeys(gevonden))
+
+
+def partijtype(waarde) -> str:
+    """The partijen sheet's `type` cell as an OrganisatieType value."""
+    try:
+        return waarden.keuze(waarde, OrganisatieType)
+    except waarden.Ongeldig as exc:
+        raise waarden.Ongeldig(
+            _("onbekend partijtype {type}; kies uit {opties}").format(
+                type=waarden.toon(waarde), opties=", ".join(OrganisatieType.values)
+            )
+        ) from exc

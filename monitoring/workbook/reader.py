@@ -24,17 +24,12 @@ from monitoring.workbook.data import (
     Werkboek,
 )
 from monitoring.workbook.meldingen import Meldingen
-from monitoring.workbook.partijen import PartijIndex
+from monitoring.workbook.nummering import zet_hoofdafspraken
+from monitoring.workbook.partijen import PartijIndex, partijtype
 from monitoring.workbook.periode import lees_periode
+from monitoring.workbook.rij import FOUT, MAX_GETAL, Rij, lengte
 from voorraad.constants import CijferSoort
 from voorraad.models import Categorie, Segment
-
-MAX_GETAL = 2**31 - 1
-_FOUT = object()
-
-
-def _lengte(model, veld) -> int:
-    return model._meta.get_field(veld).max_length
 
 
 def lees_werkboek(bron) -> Werkboek:
@@ -43,50 +38,6 @@ def lees_werkboek(bron) -> Werkboek:
     Raises WerkboekFout listing every error; warnings travel on the result.
     """
     return _Lezer(open_werkboek(bron)).lees()
-
-
-class _Rij:
-    """One data row of a sheet: cell access by column name, errors noted with their place."""
-
-    def __init__(self, lezer: "_Lezer", blad: str, nummer: int, cellen: dict):
-        self.lezer, self.blad, self.nummer, self.cellen = lezer, blad, nummer, cellen
-        self.ok = True
-
-    def fout(self, kolom, reden):
-        self.ok = False
-        self.lezer.meldingen.fout(reden, self.blad, self.nummer, kolom)
-
-    def tekst(self, kolom, verplicht=False, max_lengte=None) -> str:
-        inhoud = waarden.tekst(self.cellen.get(kolom))
-        if verplicht and not inhoud:
-            self.fout(kolom, _("verplicht, maar leeg"))
-        elif max_lengte and len(inhoud) > max_lengte:
-            self.fout(
-                kolom,
-                _("te lang ({lengte} tekens, hoogstens {max})").format(
-                    lengte=len(inhoud), max=max_lengte
-                ),
-            )
-        return inhoud
-
-    def lees(self, kolom, parser, *args, verplicht=False):
-        """The cell parsed by `parser`, or _FOUT after noting why it failed."""
-        ruw = self.cellen.get(kolom)
-        if verplicht and not waarden.tekst(ruw):
-            self.fout(kolom, _("verplicht, maar leeg"))
-            return _FOUT
-        try:
-            return parser(ruw, *args)
-        except waarden.Ongeldig as exc:
-            self.fout(kolom, str(exc))
-            return _FOUT
-
-    def aantal(self, kolom):
-        getal = self.lees(kolom, waarden.geheel_getal)
-        if getal is not _FOUT and getal is not None and abs(getal) > MAX_GETAL:
-            self.fout(kolom, _("het getal is te groot"))
-            return _FOUT
-        return getal
 
 
 class _Lezer:
@@ -131,7 +82,7 @@ class _Lezer:
     # -- sheets and headers --------------------------------------------------------------
 
     def _rijen(self, blad: formaat.Blad):
-        """The data rows of a sheet as _Rij; nothing when the sheet is absent or its header
+        """The data rows of a sheet as Rij; nothing when the sheet is absent or its header
         lacks a required column (that error is reported once, not on every row).
         """
         inhoud = self.bladen.get(blad.naam)
@@ -161,7 +112,7 @@ class _Lezer:
         if ontbrekend:
             return
         for nummer, cellen in inhoud.rijen[1:]:
-            yield _Rij(
+            yield Rij(
                 self,
                 blad.naam,
                 nummer,
@@ -170,8 +121,9 @@ class _Lezer:
 
     # -- jaarschijf ----------------------------------------------------------------------
 
-    def _jaarschijf(self) -> JaarschijfGegevens | None:
-        velden: dict[str, _Rij] = {}
+    def _jaarschijf_velden(self) -> dict[str, Rij] | None:
+        """The rows of the jaarschijf sheet by field name; None without the sheet."""
+        velden: dict[str, Rij] = {}
         for rij in self._rijen(formaat.JAARSCHIJF):
             veld = waarden.tekst(rij.cellen.get("veld")).lower()
             if veld not in formaat.JAARSCHIJF_VELDEN:
@@ -193,6 +145,12 @@ class _Lezer:
                     _("het verplichte veld '{veld}' ontbreekt").format(veld=veld),
                     formaat.JAARSCHIJF.naam,
                 )
+        return velden
+
+    def _jaarschijf(self) -> JaarschijfGegevens | None:
+        velden = self._jaarschijf_velden()
+        if velden is None:
+            return None
 
         def tekst(veld, verplicht=False, max_lengte=None):
             rij = velden.get(veld)
@@ -202,7 +160,7 @@ class _Lezer:
             rij = velden.get(veld)
             return rij.lees("waarde", parser, verplicht=verplicht) if rij else None
 
-        gemeente = tekst("gemeente", True, _lengte(Gemeente, "naam"))
+        gemeente = tekst("gemeente", True, lengte(Gemeente, "naam"))
         cbs_code = tekst("cbs_code").upper()
         if cbs_code and not re.fullmatch(r"GM\d{4}", cbs_code):
             velden["cbs_code"].fout(
@@ -211,29 +169,28 @@ class _Lezer:
                     code=waarden.toon(cbs_code)
                 ),
             )
-        overeenkomst = tekst("overeenkomst", True, _lengte(Overeenkomst, "titel"))
+        overeenkomst = tekst("overeenkomst", True, lengte(Overeenkomst, "titel"))
         periode = lees("periode", lees_periode, verplicht=True)
         jaar = lees("jaar", waarden.jaar, verplicht=True)
-        bekend = periode not in (None, _FOUT) and jaar not in (None, _FOUT)
+        bekend = periode not in (None, FOUT) and jaar not in (None, FOUT)
         if bekend and not periode[0].year <= jaar <= periode[1].year:
             velden["jaar"].fout(
                 "waarde",
                 _("het jaar {jaar} valt buiten de periode van de overeenkomst").format(jaar=jaar),
             )
-        gegevens = JaarschijfGegevens(
+        return JaarschijfGegevens(
             gemeente=gemeente,
             cbs_code=cbs_code,
             overeenkomst=overeenkomst,
             startdatum=periode[0] if isinstance(periode, tuple) else None,
             einddatum=periode[1] if isinstance(periode, tuple) else None,
             jaar=jaar if isinstance(jaar, int) else None,
-            titel=tekst("titel", max_lengte=_lengte(Jaarschijf, "titel")),
+            titel=tekst("titel", max_lengte=lengte(Jaarschijf, "titel")),
             inleiding=tekst("inleiding"),
-            plaats=tekst("plaats", max_lengte=_lengte(Jaarschijf, "plaats")),
+            plaats=tekst("plaats", max_lengte=lengte(Jaarschijf, "plaats")),
             datum=lees("datum", waarden.datum),
             geldig_tot=lees("geldig_tot", waarden.datum),
         )
-        return gegevens
 
     # -- partijen, themas ----------------------------------------------------------------
 
@@ -241,9 +198,9 @@ class _Lezer:
         partijen: list[PartijGegevens] = []
         gezien: dict[str, int] = {}
         for rij in self._rijen(formaat.PARTIJEN):
-            naam = rij.tekst("naam", True, _lengte(Organisatie, "naam"))
-            soort = rij.lees("type", _partijtype, verplicht=True)
-            afkorting = rij.tekst("afkorting", max_lengte=_lengte(Organisatie, "afkorting"))
+            naam = rij.tekst("naam", True, lengte(Organisatie, "naam"))
+            soort = rij.lees("type", partijtype, verplicht=True)
+            afkorting = rij.tekst("afkorting", max_lengte=lengte(Organisatie, "afkorting"))
             sleutels = {naam.lower(): "naam", afkorting.lower(): "afkorting"}
             for sleutel, kolom in sleutels.items():
                 if sleutel and sleutel in gezien:
@@ -275,7 +232,7 @@ class _Lezer:
         themas: list[ThemaGegevens] = []
         gezien: dict[str, int] = {}
         for positie, rij in enumerate(self._rijen(formaat.THEMAS), start=1):
-            naam = rij.tekst("naam", True, _lengte(Thema, "naam"))
+            naam = rij.tekst("naam", True, lengte(Thema, "naam"))
             if naam and naam.lower() in gezien:
                 rij.fout(
                     "naam",
@@ -288,7 +245,7 @@ class _Lezer:
             thema = ThemaGegevens(
                 rij=rij.nummer,
                 naam=naam,
-                letter=rij.tekst("letter", max_lengte=_lengte(Thema, "letter")),
+                letter=rij.tekst("letter", max_lengte=lengte(Thema, "letter")),
                 volgorde=volgorde if isinstance(volgorde, int) else positie,
                 toelichting=rij.tekst("toelichting"),
             )
@@ -303,7 +260,7 @@ class _Lezer:
         codes: dict[str, int] = {}
         thema_namen = {thema.naam.lower(): thema.naam for thema in themas}
         for rij in self._rijen(formaat.AFSPRAKEN):
-            code = rij.tekst("code", True, _lengte(Afspraak, "code"))
+            code = rij.tekst("code", True, lengte(Afspraak, "code"))
             if code and code in codes:
                 rij.fout(
                     "code",
@@ -314,7 +271,7 @@ class _Lezer:
             elif code:
                 codes[code] = rij.nummer
                 self.afspraak_codes.add(code)
-            thema = rij.tekst("thema", True, _lengte(Thema, "naam"))
+            thema = rij.tekst("thema", True, lengte(Thema, "naam"))
             if thema and thema.lower() not in thema_namen:
                 # Themes named here but missing on `themas` are added in order of appearance.
                 thema_namen[thema.lower()] = thema
@@ -327,15 +284,15 @@ class _Lezer:
                 soort=rij.lees("soort", waarden.keuze, Soort, Soort.PRESTATIEAFSPRAAK),
                 inhoud=rij.tekst("inhoud", True),
                 resultaat=rij.tekst("resultaat"),
-                periode=rij.tekst("periode", max_lengte=_lengte(Afspraak, "periode")),
+                periode=rij.tekst("periode", max_lengte=lengte(Afspraak, "periode")),
                 trekkers=trekkers if isinstance(trekkers, list) else [],
                 stappen=rij.tekst("stappen"),
                 status=rij.lees("status", waarden.keuze, Voortgang),
-                doel=rij.tekst("doel", max_lengte=_lengte(Afspraak, "doel")),
+                doel=rij.tekst("doel", max_lengte=lengte(Afspraak, "doel")),
             )
             if rij.ok:
                 afspraken.append(afspraak)
-        _zet_hoofdafspraken(afspraken)
+        zet_hoofdafspraken(afspraken)
         return afspraken
 
     def _stappen(self, index: PartijIndex, codes: set[str]) -> list[StapGegevens]:
@@ -359,7 +316,7 @@ class _Lezer:
 
     # -- voorraad ----------------------------------------------------------------------------
 
-    def _corporatie(self, rij: _Rij, index: PartijIndex, partijen):
+    def _corporatie(self, rij: Rij, index: PartijIndex, partijen):
         corporatie = rij.lees(
             "corporatie", lambda cel: index.partij(waarden.tekst(cel)), verplicht=True
         )
@@ -378,7 +335,7 @@ class _Lezer:
         mutaties, gezien = [], {}
         for rij in self._rijen(formaat.VOORRAAD):
             corporatie = self._corporatie(rij, index, partijen)
-            categorie = rij.tekst("categorie", True, _lengte(Categorie, "naam"))
+            categorie = rij.tekst("categorie", True, lengte(Categorie, "naam"))
             periode = rij.lees("periode", waarden.jaren, verplicht=True)
             soort = rij.lees("soort", waarden.keuze, CijferSoort, CijferSoort.PROGNOSE)
             aantal = rij.aantal("aantal")
@@ -404,7 +361,7 @@ class _Lezer:
         for rij in self._rijen(formaat.VOORRAADSTAND):
             corporatie = self._corporatie(rij, index, partijen)
             segment = (
-                rij.tekst("segment", max_lengte=_lengte(Segment, "naam"))
+                rij.tekst("segment", max_lengte=lengte(Segment, "naam"))
                 or formaat.STANDAARD_SEGMENT
             )
             jaar = rij.lees("jaar", waarden.jaar, verplicht=True)
@@ -426,35 +383,8 @@ class _Lezer:
             partij = rij.lees(
                 "partij", lambda cel: index.partij(waarden.tekst(cel)), verplicht=True
             )
-            naam = rij.tekst("naam", True, _lengte(Ondertekening, "naam"))
-            functie = rij.tekst("functie", max_lengte=_lengte(Ondertekening, "functie"))
+            naam = rij.tekst("naam", True, lengte(Ondertekening, "naam"))
+            functie = rij.tekst("functie", max_lengte=lengte(Ondertekening, "functie"))
             if rij.ok:
                 ondertekenaars.append(OndertekenaarGegevens(rij.nummer, partij, naam, functie))
         return ondertekenaars
-
-
-def hoofdafspraak(code: str, codes: set[str]) -> str | None:
-    """The code `code` falls under: the longest other code it starts with, followed by a
-    non-digit (A5a and A5-2 under A5; A10 not under A1).
-    """
-    for lengte in range(len(code) - 1, 0, -1):
-        if not code[lengte].isdigit() and code[:lengte] in codes:
-            return code[:lengte]
-    return None
-
-
-def _partijtype(waarde) -> str:
-    try:
-        return waarden.keuze(waarde, OrganisatieType)
-    except waarden.Ongeldig as exc:
-        raise waarden.Ongeldig(
-            _("onbekend partijtype {type}; kies uit {opties}").format(
-                type=waarden.toon(waarde), opties=", ".join(OrganisatieType.values)
-            )
-        ) from exc
-
-
-def _zet_hoofdafspraken(afspraken: list[AfspraakGegevens]):
-    codes = {afspraak.code for afspraak in afspraken}
-    for afspraak in afspraken:
-        afspraak.parent = hoofdafspraak(afspraak.code, codes)
