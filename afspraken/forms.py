@@ -222,13 +222,3 @@ class StapForm(MetVersieForm):
         self.fields["organisatie"].queryset = partij_organisaties(overeenkomst)
         if not self.instance.pk:
             del self.fields["afgerond"]
-
-
-class OpmerkingForm(forms.Form):
-    # Not "tekst": the afspraak row around the remarks has its own forms with that name.
-    opmerking = forms.CharField(
-        label=_("Opmerking"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Schrijf eerst uw opmerking; het veld is nog leeg.")},
-    )

@@ -81,9 +81,3 @@ class PerJaarschijfQuerySet(ScopedQuerySet):
 class StapQuerySet(ScopedQuerySet):
     overeenkomst_pad = "jaarafspraak__jaarschijf__overeenkomst__"
     jaarschijf_pad = "jaarafspraak__jaarschijf__"
-
-
-class OpmerkingQuerySet(ScopedQuerySet):
-    """Remarks stay open in a frozen jaarschijf (see Opmerking), so no jaarschijf_pad."""
-
-    overeenkomst_pad = "jaarschijf__overeenkomst__"

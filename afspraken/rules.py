@@ -3,7 +3,8 @@ admin and tests through `user.has_perm("afspraken.<actie>", obj)`.
 
 Rights follow from the user's organisation being a party to the agreement (DESIGN §1).
 Objects of any level (overeenkomst, thema, afspraak, jaarschijf, jaarafspraak, stap,
-ondertekening, opmerking) are resolved to their overeenkomst first.
+ondertekening, and an upper app's object with one of those fields, such as monitoring's
+opmerking) are resolved to their overeenkomst first.
 """
 
 import rules
@@ -151,11 +152,9 @@ rules.add_perm(
     "afspraken.change_voortgang",
     lezen & (is_gemeente_van | (is_corporatie_medewerker & is_trekker)),
 )
-# Every party comments, in every status: remarks are no content (see models.Opmerking).
-rules.add_perm("afspraken.comment", lezen)
-# Marking a remark handled is the gemeente's part: it runs the review.
-rules.add_perm("afspraken.handle_opmerking", is_gemeente_van)
 rules.add_perm("afspraken.export", lezen)
+# Correcting any record in the Django admin (afspraken.services.beheer): superusers only.
+rules.add_perm("afspraken.beheer", rules.is_superuser)
 rules.add_perm(
     "afspraken.sign",
     is_ondertekenaar & is_partij & is_vastgesteld & is_eigen_ondertekening & is_niet_ondertekend,

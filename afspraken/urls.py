@@ -4,6 +4,9 @@ from afspraken.views import lezen
 
 app_name = "afspraken"
 
+# The jaarschijf page, the SMART check and the remarks are monitoring's (they combine the
+# agreement with stock figures and remarks); their addresses sit under /overeenkomsten/ too.
+
 urlpatterns = [
     path(
         "<int:overeenkomst_pk>/",
@@ -24,16 +27,6 @@ urlpatterns = [
         "<int:overeenkomst_pk>/partijen/<int:organisatie_pk>/",
         lezen.PartijOverzichtView.as_view(),
         name="partij-overzicht",
-    ),
-    path(
-        "<int:overeenkomst_pk>/smart/",
-        lezen.SmartCheckView.as_view(),
-        name="smart-check",
-    ),
-    path(
-        "jaarschijven/<int:jaarschijf_pk>/",
-        lezen.JaarschijfDetailView.as_view(),
-        name="jaarschijf-detail",
     ),
 ]
 
@@ -145,24 +138,3 @@ urlpatterns += [
     ),
 ]
 # --- End of editing block. ---
-
-# --- Remarks (review and monitoring) on the jaarschijf page. ---
-from afspraken.views import opmerkingen  # noqa: E402
-
-urlpatterns += [
-    path(
-        "jaarschijven/<int:jaarschijf_pk>/opmerkingen/",
-        opmerkingen.JaarschijfOpmerkingPlaatsenView.as_view(),
-        name="jaarschijf-opmerking-plaatsen",
-    ),
-    path(
-        "jaarafspraken/<int:jaarafspraak_pk>/opmerkingen/",
-        opmerkingen.JaarafspraakOpmerkingPlaatsenView.as_view(),
-        name="jaarafspraak-opmerking-plaatsen",
-    ),
-    path(
-        "opmerkingen/<int:opmerking_pk>/afhandelen/",
-        opmerkingen.OpmerkingAfhandelenView.as_view(),
-        name="opmerking-afhandelen",
-    ),
-]

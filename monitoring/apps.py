@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class MonitoringConfig(AppConfig):
     name = "monitoring"
     verbose_name = _("Monitoring")
+
+    def ready(self):
+        # afspraken links and returns to these pages without naming monitoring (DESIGN §3).
+        from afspraken import boven
+
+        boven.registreer(
+            urls={
+                "start": "monitoring:start",
+                "jaarschijf": "monitoring:jaarschijf",
+                "smart_check": "monitoring:smart-check",
+                "werkboek_export": "monitoring:werkboek-export",
+                "werkboek_import": "monitoring:werkboek-import",
+            },
+            afspraak_rij="monitoring.views.jaarschijf.rij_response",
+        )

@@ -1,11 +1,37 @@
 from django.urls import path
 
-from monitoring.views import start, werkboek
+from monitoring.views import jaarschijf, opmerkingen, smart, start, werkboek
 
 app_name = "monitoring"
 
+# The agreement's own pages keep their addresses under /overeenkomsten/, next to afspraken's.
 urlpatterns = [
     path("", start.start, name="start"),
+    path(
+        "overeenkomsten/jaarschijven/<int:jaarschijf_pk>/",
+        jaarschijf.JaarschijfDetailView.as_view(),
+        name="jaarschijf",
+    ),
+    path(
+        "overeenkomsten/<int:overeenkomst_pk>/smart/",
+        smart.SmartCheckView.as_view(),
+        name="smart-check",
+    ),
+    path(
+        "overeenkomsten/jaarschijven/<int:jaarschijf_pk>/opmerkingen/",
+        opmerkingen.JaarschijfOpmerkingPlaatsenView.as_view(),
+        name="jaarschijf-opmerking-plaatsen",
+    ),
+    path(
+        "overeenkomsten/jaarafspraken/<int:jaarafspraak_pk>/opmerkingen/",
+        opmerkingen.JaarafspraakOpmerkingPlaatsenView.as_view(),
+        name="jaarafspraak-opmerking-plaatsen",
+    ),
+    path(
+        "overeenkomsten/opmerkingen/<int:opmerking_pk>/afhandelen/",
+        opmerkingen.OpmerkingAfhandelenView.as_view(),
+        name="opmerking-afhandelen",
+    ),
     path("werkboek/importeren/", werkboek.WerkboekImportView.as_view(), name="werkboek-import"),
     path("werkboek/sjabloon/", werkboek.werkboek_sjabloon, name="werkboek-sjabloon"),
     path(

@@ -12,7 +12,6 @@ from afspraken.models import (
     Jaarafspraak,
     Jaarschijf,
     Ondertekening,
-    Opmerking,
     Overeenkomst,
     Partij,
     Stap,
@@ -20,6 +19,7 @@ from afspraken.models import (
 )
 from gemeenten.constants import OrganisatieType, Rol
 from gemeenten.models import Gebruiker, Gemeente, Lidmaatschap, Organisatie
+from monitoring.models import Opmerking
 from voorraad.constants import CijferSoort
 from voorraad.models import Categorie, Segment, Voorraadmutatie, Voorraadstand
 

@@ -48,7 +48,7 @@ GEEN_OBJECT = "-"
 METHODES = ["GET", "POST"]
 VERBODEN = {"login", "403", "404", "405"}
 # Apps whose rows a forbidden request must leave as they were.
-DATA_APPS = {"gemeenten", "afspraken", "voorraad", "otp_totp", "otp_static"}
+DATA_APPS = {"gemeenten", "afspraken", "voorraad", "monitoring", "otp_totp", "otp_static"}
 # URL kwargs that are no `<model>_pk`; any other kwarg must follow the convention.
 VASTE_KWARGS = {"uidb64": "MQ", "token": "ongeldig-token"}
 
@@ -370,9 +370,9 @@ def test_lists_and_exports_contain_no_other_agreements(rol):
         (reverse("afspraken:afspraak-export", kwargs=oa) + "?formaat=xlsx", "Afspraak van C1"),
         (reverse("afspraken:afspraak-export", kwargs=oa) + vreemd, None),
         (reverse("afspraken:partij-overzicht", kwargs={**oa, "organisatie_pk": sc.c1.pk}), None),
-        (reverse("afspraken:smart-check", kwargs=oa), None),
+        (reverse("monitoring:smart-check", kwargs=oa), None),
         (
-            reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": sc.a.jaarschijf.pk}),
+            reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": sc.a.jaarschijf.pk}),
             "Afspraak van C1 in Aadorp",
         ),
         (

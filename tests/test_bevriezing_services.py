@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from afspraken import services as afspraken_services
+from monitoring import services as monitoring_services
 from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
 from tests.bevriezing_opbouw import (
@@ -103,11 +104,11 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
         ),
         "opmerking_afhandelen": (
             VOORTGANG,
-            lambda: afspraken_services.opmerking_afhandelen(opmerking=opmerking, door=door),
+            lambda: monitoring_services.opmerking_afhandelen(opmerking=opmerking, door=door),
         ),
         "opmerking_plaatsen": (
             VOORTGANG,
-            lambda: afspraken_services.opmerking_plaatsen(
+            lambda: monitoring_services.opmerking_plaatsen(
                 jaarschijf=js, jaarafspraak=ja, tekst="Gewijzigd", door=door
             ),
         ),
@@ -205,8 +206,9 @@ def publieke_services() -> set[str]:
     namen = set(afspraken_services.__all__) - {"VersieConflict", "loopt_door", "periode_eindjaar"}
     namen |= {
         naam
-        for naam, functie in inspect.getmembers(voorraad_services, inspect.isfunction)
-        if functie.__module__ == voorraad_services.__name__ and not naam.startswith("_")
+        for module in (voorraad_services, monitoring_services)
+        for naam, functie in inspect.getmembers(module, inspect.isfunction)
+        if functie.__module__ == module.__name__ and not naam.startswith("_")
     }
     return namen | {"werkboek_importeren"}
 

@@ -111,7 +111,7 @@ def test_every_html_page_of_every_role_carries_the_policy():
 
     assert fouten == []
     # Not blind: the walk met the site's HTML pages (exports and redirects aside).
-    for url_name in ("monitoring:start", "afspraken:jaarschijf-detail", "gemeenten:login"):
+    for url_name in ("monitoring:start", "monitoring:jaarschijf", "gemeenten:login"):
         assert url_name in html
 
 

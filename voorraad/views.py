@@ -10,11 +10,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
+from afspraken import boven
 from afspraken.bevriezing import BEVROREN_MELDING
 from afspraken.models import Jaarschijf
 from gemeenten.forms import fouten_overnemen
@@ -90,8 +90,7 @@ class CijfersBewerkenView(PermissionRequiredMixin, FormView):
             jaarschijf=self.jaarschijf,
             overeenkomst=self.jaarschijf.overeenkomst,
             corporatie=self.corporatie,
-            jaarschijf_url=reverse(
-                "afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": self.jaarschijf.pk}
-            ),
+            # The jaarschijf page is monitoring's, a floor up: afspraken.boven knows it.
+            jaarschijf_url=boven.jaarschijf_url(self.jaarschijf.pk),
             **kwargs,
         )

@@ -30,7 +30,6 @@ from afspraken.services.jaarschijf import (
     loopt_door,
     periode_eindjaar,
 )
-from afspraken.services.opmerking import opmerking_afhandelen, opmerking_plaatsen
 from afspraken.services.opslaan import VersieConflict
 from afspraken.services.overeenkomst import (
     overeenkomst_aanmaken,
@@ -58,8 +57,6 @@ __all__ = [
     "jaarschijf_vaststellen",
     "jaarschijf_volgend_jaar_voorbereiden",
     "loopt_door",
-    "opmerking_afhandelen",
-    "opmerking_plaatsen",
     "overeenkomst_aanmaken",
     "overeenkomst_bijwerken",
     "partij_bijwerken",

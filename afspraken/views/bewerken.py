@@ -19,7 +19,7 @@ from django.views.generic import FormView
 from django_htmx.http import HttpResponseClientRedirect
 from rules.contrib.views import PermissionRequiredMixin
 
-from afspraken import forms, services
+from afspraken import boven, forms, services
 from afspraken.bevriezing import BEVROREN_MELDING
 from afspraken.models import (
     Afspraak,
@@ -37,7 +37,8 @@ def overeenkomst_url(overeenkomst_pk: int) -> str:
 
 
 def jaarschijf_url(jaarschijf_pk: int) -> str:
-    return reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": jaarschijf_pk})
+    """The jaarschijf page, which monitoring assembles (afspraken.boven)."""
+    return boven.jaarschijf_url(jaarschijf_pk)
 
 
 class ServiceFormView(PermissionRequiredMixin, FormView):
@@ -151,7 +152,7 @@ class OvereenkomstAanmakenView(ServiceFormView):
         return overeenkomst_url(self.resultaat.pk)
 
     def terug_url(self):
-        return reverse("monitoring:start")
+        return boven.url("start")
 
 
 class OvereenkomstBewerkenView(ServiceFormView):

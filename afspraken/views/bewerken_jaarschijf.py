@@ -4,33 +4,21 @@ jaarschijf page with htmx, or as a full page without JavaScript) and the per-par
 
 from functools import cached_property
 
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from afspraken import forms, selectors, services
+from afspraken import boven, forms, services
 from afspraken.models import Jaarafspraak, Jaarschijf, Overeenkomst, Stap
 from afspraken.views.bewerken import ServiceFormView, jaarschijf_url, overeenkomst_url
-from afspraken.views.lezen import afspraak_rij_context
 
 
 def afspraak_anker(jaarafspraak: Jaarafspraak) -> str:
     return f"{jaarschijf_url(jaarafspraak.jaarschijf_id)}#afspraak-{jaarafspraak.afspraak_id}"
 
 
-def rij_response(request, jaarafspraak_pk: int, jaarschijf: Jaarschijf):
-    """The afspraak's row of the jaarschijf page, freshly read, for htmx to swap in."""
-    jaarafspraak = selectors.jaarafspraken_voor_document().get(pk=jaarafspraak_pk)
-    jaarafspraak.jaarschijf = jaarschijf
-    jaarafspraak.niveau = 1 if jaarafspraak.afspraak.parent_id else 0
-    return render(
-        request,
-        "afspraken/jaarschijf_detail.html#afspraak-rij",
-        {
-            "jaarafspraak": jaarafspraak,
-            "jaarschijf": jaarschijf,
-            **afspraak_rij_context(request.user, jaarschijf, [jaarafspraak]),
-        },
-    )
+def rij_response(request, jaarafspraak: Jaarafspraak):
+    """The afspraak's row of the jaarschijf page as text again, for htmx to swap in. The page
+    and its row are monitoring's (they show remarks); afspraken asks through its hook."""
+    return boven.afspraak_rij(request, jaarafspraak.pk, jaarafspraak.jaarschijf)
 
 
 class JaarschijfAanmakenView(ServiceFormView):
@@ -108,7 +96,7 @@ class JaarafspraakBewerkenView(ServiceFormView):
 
     def get(self, request, *args, **kwargs):
         if request.htmx and request.GET.get("weergave") == "rij":
-            return rij_response(request, self.object.pk, self.object.jaarschijf)
+            return rij_response(request, self.object)
         return super().get(request, *args, **kwargs)
 
     def opslaan(self, form):
@@ -127,7 +115,7 @@ class JaarafspraakBewerkenView(ServiceFormView):
         )
 
     def htmx_opgeslagen(self):
-        return rij_response(self.request, self.object.pk, self.object.jaarschijf)
+        return rij_response(self.request, self.object)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -234,5 +222,4 @@ class StapAfrondenView(StapVerwijderenView):
         services.stap_afronden(stap=self.object, afgerond=afgerond, door=self.request.user)
 
     def htmx_opgeslagen(self):
-        ja = self.object.jaarafspraak
-        return rij_response(self.request, ja.pk, ja.jaarschijf)
+        return rij_response(self.request, self.object.jaarafspraak)

@@ -399,15 +399,15 @@ def paginas(data: Dataset) -> list[tuple[str, str, str, Gebruiker]]:
             gemeente,
         ),
         (
-            "afspraken:jaarschijf-detail",
+            "monitoring:jaarschijf",
             "gemeente",
-            reverse("afspraken:jaarschijf-detail", kwargs=j),
+            reverse("monitoring:jaarschijf", kwargs=j),
             gemeente,
         ),
         (
-            "afspraken:jaarschijf-detail",
+            "monitoring:jaarschijf",
             "corporatie",
-            reverse("afspraken:jaarschijf-detail", kwargs=j),
+            reverse("monitoring:jaarschijf", kwargs=j),
             corporatie,
         ),
         (
@@ -416,7 +416,12 @@ def paginas(data: Dataset) -> list[tuple[str, str, str, Gebruiker]]:
             reverse("afspraken:afspraak-lijst", kwargs=o),
             gemeente,
         ),
-        ("afspraken:smart-check", "gemeente", reverse("afspraken:smart-check", kwargs=o), gemeente),
+        (
+            "monitoring:smart-check",
+            "gemeente",
+            reverse("monitoring:smart-check", kwargs=o),
+            gemeente,
+        ),
         (
             "afspraken:partij-overzicht",
             "gemeente",

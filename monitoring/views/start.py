@@ -3,8 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from afspraken import selectors
+from afspraken.selectors import overeenkomsten_voor
 from gemeenten.models import Gemeente
+from monitoring.selectors import start as selectors
 
 
 @login_required
@@ -14,7 +15,7 @@ def start(request):
     eigen_gemeente = Gemeente.objects.van_gebruiker(user)
     context = {
         "mag_aanmaken": user.has_perm("afspraken.add_overeenkomst", eigen_gemeente),
-        "overeenkomsten": list(selectors.overeenkomsten_voor(user)),
+        "overeenkomsten": list(overeenkomsten_voor(user)),
         "te_bespreken": list(selectors.jaarschijven_ter_bespreking(user)),
         "te_ondertekenen": list(selectors.jaarschijven_te_ondertekenen(user)),
         "cijfers_aanleveren": list(selectors.jaarschijven_cijfers_aanleveren(user)),

@@ -86,9 +86,7 @@ class WerkboekImportView(PermissionRequiredMixin, FormView):
                 ),
             )
         return redirect(
-            reverse(
-                "afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": resultaat.jaarschijf.pk}
-            )
+            reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": resultaat.jaarschijf.pk})
         )
 
 

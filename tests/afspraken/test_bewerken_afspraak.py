@@ -160,7 +160,7 @@ def test_afspraak_bewerken_htmx_partial(gemeente, opbouw):
 
 def test_afspraak_bewerken_terug_naar_jaarschijf(gemeente, opbouw):
     afspraak = Afspraak.objects.get(overeenkomst=opbouw.overeenkomst, code="A1")
-    terug = reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
+    terug = reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
     url = reverse("afspraken:afspraak-bewerken", kwargs={"afspraak_pk": afspraak.pk})
     response = gemeente.post(f"{url}?terug={terug}", bewerkdata(afspraak))
     assert response["Location"] == terug

@@ -172,7 +172,7 @@ def test_niet_trekker_en_huurders_mogen_regel_niet_bewerken(client, opbouw):
 
 
 def test_jaarschijfpagina_toont_bewerkknoppen_per_recht(client, opbouw):
-    url = reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
+    url = reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
     a1, b2 = jaarafspraak(opbouw, "A1"), jaarafspraak(opbouw, "B2")
     client.force_login(opbouw.gemeente_gebruiker)
     html = client.get(url).content.decode()
@@ -236,7 +236,7 @@ def test_trekker_rondt_eigen_stap_af(client, opbouw):
 
 def test_bewerkknoppen_worden_niet_geprint(gemeente, opbouw):
     """Print CSS hides `.acties` and `.niet-printen`: every edit control sits in one."""
-    url = reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
+    url = reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
     html = gemeente.get(url).content.decode()
     assert "driehoek.css" in html
     controls = BewerkControls()
@@ -286,7 +286,7 @@ class BewerkControls(HTMLParser):
 def test_htmx_rij_laat_geen_melding_achter_voor_een_latere_pagina(gemeente, opbouw):
     ja = jaarafspraak(opbouw, "A1")
     gemeente.post(regel_url(ja), regeldata(ja, tekst="Stil opgeslagen"), **HTMX)
-    url = reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
+    url = reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
     html = gemeente.get(url).content.decode()
     assert "Stil opgeslagen" in html
     assert "De afspraak is opgeslagen." not in html

@@ -213,7 +213,4 @@ def test_overeenkomst_pagina_toont_partijen_periode_themas_en_jaarschijven(clien
     # Jaarschijven newest first, years without a thousands separator.
     assert html.index(">2026</th>") < html.index(">2025</th>")
     assert "2.026" not in html
-    assert (
-        reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
-        in html
-    )
+    assert reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk}) in html

@@ -19,7 +19,7 @@ def overgang(naam, jaarschijf):
 
 
 def detail(jaarschijf):
-    return reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": jaarschijf.pk})
+    return reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": jaarschijf.pk})
 
 
 @pytest.fixture

@@ -42,7 +42,7 @@ def test_screenshots(pagina, adres, inloggen, borger_odoorn):
 
     # An inline edit first, so the start page has a recent change to show.
     jaarafspraak = jaarschijf.jaarafspraken.select_related("afspraak").order_by("pk")[1]
-    pagina.goto(adres("afspraken:jaarschijf-detail", jaarschijf_pk=jaarschijf.pk))
+    pagina.goto(adres("monitoring:jaarschijf", jaarschijf_pk=jaarschijf.pk))
     rij = pagina.locator(f"#afspraak-{jaarafspraak.afspraak_id}")
     rij.get_by_role("link", name=f"Bewerken afspraak {jaarafspraak.afspraak.code}").click()
     expect(rij.get_by_role("button", name="Opslaan")).to_be_visible()
@@ -58,7 +58,7 @@ def test_screenshots(pagina, adres, inloggen, borger_odoorn):
     paginas = {
         "start": adres("monitoring:start"),
         "overeenkomst": adres("afspraken:overeenkomst-detail", overeenkomst_pk=overeenkomst.pk),
-        "jaarschijf": adres("afspraken:jaarschijf-detail", jaarschijf_pk=jaarschijf.pk),
+        "jaarschijf": adres("monitoring:jaarschijf", jaarschijf_pk=jaarschijf.pk),
         "afspraken": adres("afspraken:afspraak-lijst", overeenkomst_pk=overeenkomst.pk),
         "partij": adres(
             "afspraken:partij-overzicht",
@@ -67,7 +67,7 @@ def test_screenshots(pagina, adres, inloggen, borger_odoorn):
                 organisatie__afkorting="LF"
             ).organisatie_id,
         ),
-        "smart-check": adres("afspraken:smart-check", overeenkomst_pk=overeenkomst.pk),
+        "smart-check": adres("monitoring:smart-check", overeenkomst_pk=overeenkomst.pk),
     }
     for naam, url in paginas.items():
         pagina.goto(url)

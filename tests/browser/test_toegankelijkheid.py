@@ -39,7 +39,7 @@ def test_inline_edit_form_has_no_serious_violations(pagina, adres, inloggen, bor
     jaarafspraak = borger_odoorn.jaarschijf.jaarafspraken.select_related("afspraak").first()
     code = jaarafspraak.afspraak.code
     inloggen(borger_odoorn.gemeente_medewerker)
-    pagina.goto(adres("afspraken:jaarschijf-detail", jaarschijf_pk=borger_odoorn.jaarschijf.pk))
+    pagina.goto(adres("monitoring:jaarschijf", jaarschijf_pk=borger_odoorn.jaarschijf.pk))
 
     pagina.get_by_role("link", name=f"Bewerken afspraak {code}").click()
     expect(pagina.get_by_role("heading", name=f"Afspraak {code} bewerken")).to_be_visible()
@@ -54,7 +54,7 @@ def test_workspace_pages_have_no_serious_violations(pagina, adres, inloggen, bor
     paginas = {
         "start": adres("monitoring:start"),
         "overeenkomst": adres("afspraken:overeenkomst-detail", overeenkomst_pk=overeenkomst.pk),
-        "jaarschijf": adres("afspraken:jaarschijf-detail", jaarschijf_pk=jaarschijf.pk),
+        "jaarschijf": adres("monitoring:jaarschijf", jaarschijf_pk=jaarschijf.pk),
         "afspraken": adres("afspraken:afspraak-lijst", overeenkomst_pk=overeenkomst.pk),
         "afspraak bewerken": adres(
             "afspraken:afspraak-bewerken", afspraak_pk=jaarafspraak.afspraak_id
@@ -67,7 +67,7 @@ def test_workspace_pages_have_no_serious_violations(pagina, adres, inloggen, bor
             overeenkomst_pk=overeenkomst.pk,
             organisatie_pk=borger_odoorn.huurders.pk,
         ),
-        "SMART-check": adres("afspraken:smart-check", overeenkomst_pk=overeenkomst.pk),
+        "SMART-check": adres("monitoring:smart-check", overeenkomst_pk=overeenkomst.pk),
     }
     inloggen(borger_odoorn.gemeente_medewerker)
 
@@ -84,7 +84,7 @@ def test_skip_link_is_the_first_stop_and_leads_to_the_content(
     pagina, adres, inloggen, borger_odoorn
 ):
     inloggen(borger_odoorn.gemeente_medewerker)
-    pagina.goto(adres("afspraken:jaarschijf-detail", jaarschijf_pk=borger_odoorn.jaarschijf.pk))
+    pagina.goto(adres("monitoring:jaarschijf", jaarschijf_pk=borger_odoorn.jaarschijf.pk))
 
     pagina.keyboard.press("Tab")
     skiplink = pagina.get_by_role("link", name="Naar de inhoud")
@@ -118,16 +118,16 @@ def test_keyboard_focus_is_visible(pagina, adres, inloggen, borger_odoorn):
         )
 
 
-@pytest.mark.parametrize("naam", ["jaarschijf-detail", "afspraak-lijst"])
+@pytest.mark.parametrize("naam", ["monitoring:jaarschijf", "afspraken:afspraak-lijst"])
 def test_narrow_screen_needs_no_sideways_scrolling(pagina, adres, inloggen, borger_odoorn, naam):
     """Wide tables scroll inside their own container; the page itself stays phone-wide."""
     kwargs = {
-        "jaarschijf-detail": {"jaarschijf_pk": borger_odoorn.jaarschijf.pk},
-        "afspraak-lijst": {"overeenkomst_pk": borger_odoorn.overeenkomst.pk},
+        "monitoring:jaarschijf": {"jaarschijf_pk": borger_odoorn.jaarschijf.pk},
+        "afspraken:afspraak-lijst": {"overeenkomst_pk": borger_odoorn.overeenkomst.pk},
     }[naam]
     inloggen(borger_odoorn.gemeente_medewerker)
     pagina.set_viewport_size({"width": 360, "height": 740})
-    pagina.goto(adres(f"afspraken:{naam}", **kwargs))
+    pagina.goto(adres(naam, **kwargs))
 
     breedte = pagina.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert breedte[0] <= breedte[1]

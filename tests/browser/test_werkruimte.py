@@ -37,7 +37,7 @@ def _afspraak_toevoegen(pagina, borger_odoorn):
 def test_gemeente_adds_edits_inline_and_puts_up_for_discussion_huurders_only_read(
     pagina, adres, inloggen, borger_odoorn
 ):
-    jaarschijf_url = adres("afspraken:jaarschijf-detail", jaarschijf_pk=borger_odoorn.jaarschijf.pk)
+    jaarschijf_url = adres("monitoring:jaarschijf", jaarschijf_pk=borger_odoorn.jaarschijf.pk)
     inloggen(borger_odoorn.gemeente_medewerker)
     pagina.goto(jaarschijf_url)
 
@@ -114,7 +114,7 @@ def test_huurders_place_a_remark_on_an_afspraak_inline(pagina, adres, inloggen, 
     """The row's link loads the remark form in place (htmx); placing it keeps the page."""
     ja = Jaarafspraak.objects.filter(jaarschijf=borger_odoorn.jaarschijf).first()
     inloggen(borger_odoorn.huurders_medewerker)
-    pagina.goto(adres("afspraken:jaarschijf-detail", jaarschijf_pk=borger_odoorn.jaarschijf.pk))
+    pagina.goto(adres("monitoring:jaarschijf", jaarschijf_pk=borger_odoorn.jaarschijf.pk))
     pagina.evaluate("window.zelfdePagina = true")
     rij = pagina.locator(f"#afspraak-{ja.afspraak_id}")
     rij.get_by_role("link", name=re.compile(r"^Opmerking plaatsen")).click()

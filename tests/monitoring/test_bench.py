@@ -22,7 +22,7 @@ def test_bench_runs_at_small_scale():
     tekst = uitvoer.getvalue()
     assert "binnen het budget" in tekst
     assert "Dataset (klein" in tekst
-    for pagina in ("triviale view", "afspraken:jaarschijf-detail", "voorraad:cijfers-bewerken"):
+    for pagina in ("triviale view", "monitoring:jaarschijf", "voorraad:cijfers-bewerken"):
         assert pagina in tekst
     # Every page answered: a redirect or refusal would be flagged with its status.
     assert "(HTTP " not in tekst

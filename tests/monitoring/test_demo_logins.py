@@ -36,7 +36,7 @@ def inloggen(client, username):
 
 
 def detail_url(jaarschijf):
-    return reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": jaarschijf.pk})
+    return reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": jaarschijf.pk})
 
 
 def bewerken_url(jaarschijf):

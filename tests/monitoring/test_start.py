@@ -20,7 +20,7 @@ START = reverse("monitoring:start")
 
 
 def jaarschijf_url(jaarschijf):
-    return reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": jaarschijf.pk})
+    return reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": jaarschijf.pk})
 
 
 def overeenkomst_url(overeenkomst):

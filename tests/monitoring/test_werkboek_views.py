@@ -89,7 +89,7 @@ def test_upload_importeert_en_gaat_naar_de_jaarschijf(
         response = client.post(IMPORT_URL, upload(inhoud), follow=True)
 
     jaarschijf_url = reverse(
-        "afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": scenario.a.jaarschijf.pk}
+        "monitoring:jaarschijf", kwargs={"jaarschijf_pk": scenario.a.jaarschijf.pk}
     )
     assert response.redirect_chain == [(jaarschijf_url, 302)]
     afspraak.refresh_from_db()
@@ -233,7 +233,7 @@ def test_jaarschijfpagina_heeft_een_exportknop(client, scenario):
     ingelogd(client, scenario, "huurders_medewerker")
 
     html = client.get(
-        reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": scenario.a.jaarschijf.pk})
+        reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": scenario.a.jaarschijf.pk})
     ).content.decode()
 
     assert f'href="{export_url(scenario.a.jaarschijf)}"' in html

@@ -141,9 +141,7 @@ def test_add_and_remove_figures(c1_client, sc):
 
 
 def test_link_on_jaarschijf_page_only_for_who_may(client, sc):
-    jaarschijf_url = reverse(
-        "afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": sc.a.jaarschijf.pk}
-    )
+    jaarschijf_url = reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": sc.a.jaarschijf.pk})
     for rol, ziet in [
         ("corporatie_medewerker", True),
         ("gemeente_medewerker", False),
@@ -233,7 +231,7 @@ def test_frozen_jaarschijf_is_refused_with_the_reason(c1_client, sc, status):
     assert mutatie.aantal == 10
     # No link to a page that would refuse.
     html = c1_client.get(
-        reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": sc.a.jaarschijf.pk})
+        reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": sc.a.jaarschijf.pk})
     ).content.decode()
     assert url(sc.a.jaarschijf) not in html
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def pagina(client, jaarschijf) -> str:
     """The document on the jaarschijf page (navigation around it links to the agreement as
     it is now, and the CSRF token differs per response)."""
-    url = reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": jaarschijf.pk})
+    url = reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": jaarschijf.pk})
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()

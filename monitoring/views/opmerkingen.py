@@ -1,19 +1,31 @@
 """Remarks of the partners on the jaarschijf page: per afspraak and on the jaarschijf as a
 whole (DESIGN §4: partners review and comment).
 
-Placing needs `afspraken.comment` (every party, in every status: remarks are no content);
-marking handled needs `afspraken.handle_opmerking` (the gemeente). With htmx every answer is
-the remarks block (`afspraken/_opmerkingen.html`) to swap in; without JavaScript a POST
+Placing needs `monitoring.comment` (every party, in every status: remarks are no content);
+marking handled needs `monitoring.handle_opmerking` (the gemeente). With htmx every answer is
+the remarks block (`monitoring/_opmerkingen.html`) to swap in; without JavaScript a POST
 redirects back to the block's anchor on the jaarschijf page, and a rejected one shows the
 form as a page of its own with the input kept.
 """
 
-from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
+from functools import cached_property
 
-from afspraken import forms, selectors, services
-from afspraken.models import Jaarafspraak, Jaarschijf, Opmerking
-from afspraken.views.bewerken import ServiceFormView, jaarschijf_url
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from rules.contrib.views import PermissionRequiredMixin
+
+from afspraken.forms import fouten_overnemen
+from afspraken.models import Jaarafspraak, Jaarschijf
+from monitoring import services
+from monitoring.forms import OpmerkingForm
+from monitoring.models import Opmerking
+from monitoring.selectors.opmerkingen import opmerkingen_van
 
 
 def blok_anker(jaarafspraak: Jaarafspraak | None) -> str:
@@ -26,19 +38,34 @@ def blok_response(request, *, jaarschijf, jaarafspraak=None, form=None):
     """The remarks block, freshly read and opened, for htmx to swap in."""
     return render(
         request,
-        "afspraken/_opmerkingen.html",
+        "monitoring/_opmerkingen.html",
         {
             "jaarschijf": jaarschijf,
             "jaarafspraak": jaarafspraak,
-            "opmerkingen": selectors.opmerkingen_van(jaarschijf, jaarafspraak),
+            "opmerkingen": opmerkingen_van(jaarschijf, jaarafspraak),
             "form": form,
             "open": True,
         },
     )
 
 
-class OpmerkingViewMixin:
-    """The jaarschijf and (optionally) jaarafspraak a remark view is about."""
+class OpmerkingView(PermissionRequiredMixin, FormView):
+    """Loads the object of the URL, asks the permission on it and hands the valid form to
+    `opslaan`; answers htmx with the remarks block, a plain POST with a redirect back."""
+
+    model = None
+    pk_kwarg = None
+    select_related = ()
+    knop = _("Opmerking plaatsen")
+    melding = ""
+
+    @cached_property
+    def object(self):
+        queryset = self.model._default_manager.select_related(*self.select_related)
+        return get_object_or_404(queryset, pk=self.kwargs[self.pk_kwarg])
+
+    def get_permission_object(self):
+        return self.object
 
     def get_permission_denied_message(self):
         return _("U mag hier geen opmerking plaatsen of afhandelen.")
@@ -56,23 +83,40 @@ class OpmerkingViewMixin:
             self.request, jaarschijf=self.jaarschijf, jaarafspraak=self.jaarafspraak, form=form
         )
 
+    def opslaan(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.opslaan(form)
+        except ValidationError as fout:
+            fouten_overnemen(form, fout)
+            return self.form_invalid(form)
+        if self.request.htmx:
+            return self.blok()
+        messages.success(self.request, self.melding)
+        return HttpResponseRedirect(self.get_success_url())
+
     def get_success_url(self):
-        return f"{jaarschijf_url(self.jaarschijf.pk)}#{blok_anker(self.jaarafspraak)}"
+        pagina = reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": self.jaarschijf.pk})
+        return f"{pagina}#{blok_anker(self.jaarafspraak)}"
 
-    def htmx_opgeslagen(self):
-        return self.blok()
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("titel", self.titel)
+        kwargs.setdefault("knop", self.knop)
+        kwargs.setdefault("terug_url", self.get_success_url())
+        return super().get_context_data(**kwargs)
 
 
-class JaarschijfOpmerkingPlaatsenView(OpmerkingViewMixin, ServiceFormView):
+class JaarschijfOpmerkingPlaatsenView(OpmerkingView):
     """A remark on the jaarschijf as a whole."""
 
-    permission_required = "afspraken.comment"
-    object_model = Jaarschijf
+    permission_required = "monitoring.comment"
+    template_name = "afspraken/bewerken_form.html"
+    model = Jaarschijf
     pk_kwarg = "jaarschijf_pk"
     select_related = ("overeenkomst",)
-    form_class = forms.OpmerkingForm
-    partial = None
-    knop = _("Opmerking plaatsen")
+    form_class = OpmerkingForm
     melding = _("Uw opmerking is geplaatst.")
 
     @property
@@ -94,7 +138,7 @@ class JaarschijfOpmerkingPlaatsenView(OpmerkingViewMixin, ServiceFormView):
         return super().form_invalid(form)
 
     def opslaan(self, form):
-        return services.opmerking_plaatsen(
+        services.opmerking_plaatsen(
             jaarschijf=self.jaarschijf,
             jaarafspraak=self.jaarafspraak,
             tekst=form.cleaned_data["opmerking"],
@@ -105,7 +149,7 @@ class JaarschijfOpmerkingPlaatsenView(OpmerkingViewMixin, ServiceFormView):
 class JaarafspraakOpmerkingPlaatsenView(JaarschijfOpmerkingPlaatsenView):
     """A remark on one afspraak of the jaarschijf."""
 
-    object_model = Jaarafspraak
+    model = Jaarafspraak
     pk_kwarg = "jaarafspraak_pk"
     select_related = ("afspraak", "jaarschijf__overeenkomst")
 
@@ -125,16 +169,15 @@ class JaarafspraakOpmerkingPlaatsenView(JaarschijfOpmerkingPlaatsenView):
         return self.object
 
 
-class OpmerkingAfhandelenView(OpmerkingViewMixin, ServiceFormView):
+class OpmerkingAfhandelenView(OpmerkingView):
     """Mark a remark handled, or open it again: POST `afgehandeld=1|0`."""
 
-    permission_required = "afspraken.handle_opmerking"
+    permission_required = "monitoring.handle_opmerking"
     template_name = "afspraken/bevestigen_form.html"
-    partial = None
-    object_model = Opmerking
+    model = Opmerking
     pk_kwarg = "opmerking_pk"
     select_related = ("jaarschijf__overeenkomst", "jaarafspraak")
-    form_class = forms.forms.Form
+    form_class = forms.Form
     knop = _("Bevestigen")
     melding = _("De opmerking is bijgewerkt.")
 
@@ -157,6 +200,6 @@ class OpmerkingAfhandelenView(OpmerkingViewMixin, ServiceFormView):
 
     def opslaan(self, form):
         afgehandeld = self.request.POST.get("afgehandeld", "1") == "1"
-        return services.opmerking_afhandelen(
+        services.opmerking_afhandelen(
             opmerking=self.object, afgehandeld=afgehandeld, door=self.request.user
         )

@@ -1,4 +1,4 @@
-"""The per party view (what one organisation committed to) and the SMART check."""
+"""The per party view: what one organisation committed to."""
 
 import pytest
 from django.urls import reverse
@@ -62,36 +62,3 @@ def test_partij_geen_partij_404_en_buitenstaander_403(client):
     assert client.get(partij_url(opbouw, vreemd)).status_code == 404
     client.force_login(opbouw.buitenstaander)
     assert client.get(partij_url(opbouw, opbouw.corporatie)).status_code == 403
-
-
-def test_smart_check_markeert_wat_ontbreekt(client):
-    opbouw = bouw(0)
-    thema = opbouw.overeenkomst.themas.first()
-
-    def afspraak(code, inhoud, periode="2026", doel="", trekker=True):
-        a = factories.AfspraakFactory(
-            thema=thema, code=code, inhoud=inhoud, periode=periode, doel=doel
-        )
-        if trekker:
-            a.trekkers.add(opbouw.corporatie)
-        return a
-
-    afspraak("S1", "Wij bouwen 320 woningen.")
-    afspraak("S2", "Wij bouwen woningen.", doel="90% toegankelijk")
-    afspraak("N1", "Wij bouwen 40 woningen.", trekker=False)
-    afspraak("N2", "Wij bouwen 40 woningen.", periode="")
-    afspraak("N3", "Wij werken goed samen.")
-    client.force_login(opbouw.huurders_gebruiker)
-    response = client.get(
-        reverse("afspraken:smart-check", kwargs={"overeenkomst_pk": opbouw.overeenkomst.pk})
-    )
-    assert response.status_code == 200
-    gebreken = {a.code: [str(r) for r in redenen] for a, redenen in response.context["gebreken"]}
-    assert gebreken == {
-        "N1": ["geen trekker"],
-        "N2": ["geen periode"],
-        "N3": ["niets meetbaars (geen doel en geen getal)"],
-    }
-    html = response.content.decode()
-    assert "3 afspraken vragen aandacht" in html
-    assert "geen trekker" in html and "niets meetbaars" in html

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def url(opbouw):
-    return reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
+    return reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
 
 
 def test_jaarschijf_toont_het_document(client):
@@ -67,7 +67,7 @@ def test_jaarschijf_niet_partij_krijgt_403(client):
 def test_jaarschijf_onbekend_geeft_404(client):
     opbouw = bouw(1)
     client.force_login(opbouw.gemeente_gebruiker)
-    response = client.get(reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": 999999}))
+    response = client.get(reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": 999999}))
     assert response.status_code == 404
 
 
@@ -97,12 +97,12 @@ def test_jaarschijf_toont_bewerkplek_alleen_aan_gemeente(client):
 def test_voortgang_rechten_per_pagina_gelijk_aan_has_perm():
     """The page asks change_voortgang once for all rows; the answer is has_perm's per row,
     for gemeente, trekker corporatie, huurders, a superuser outside the agreement."""
-    from afspraken import selectors
     from afspraken.rules import met_recht
+    from monitoring.selectors.jaarschijf import jaarafspraken_voor_document
     from tests import factories
 
     opbouw = bouw(6)
-    rijen = list(selectors.jaarafspraken_voor_document().filter(jaarschijf=opbouw.jaarschijf))
+    rijen = list(jaarafspraken_voor_document().filter(jaarschijf=opbouw.jaarschijf))
     superuser = factories.GebruikerFactory(is_superuser=True)
     verwacht_aantal = {"gemeente": 6, "corporatie": 3, "huurders": 0, "superuser": 6}
     for naam, user in [

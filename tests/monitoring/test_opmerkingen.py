@@ -8,10 +8,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from afspraken import services
 from afspraken.constants import JaarschijfStatus
-from afspraken.models import Jaarafspraak, Opmerking
+from afspraken.models import Jaarafspraak
 from gemeenten.models import Lidmaatschap
+from monitoring import services
+from monitoring.models import Opmerking
 from tests import factories
 from tests.afspraken.lezen_opbouw import HTMX, bouw, lid
 
@@ -38,21 +39,21 @@ def ja(opbouw):
 
 
 def plaats_url(ja):
-    return reverse("afspraken:jaarafspraak-opmerking-plaatsen", kwargs={"jaarafspraak_pk": ja.pk})
+    return reverse("monitoring:jaarafspraak-opmerking-plaatsen", kwargs={"jaarafspraak_pk": ja.pk})
 
 
 def jaarschijf_plaats_url(jaarschijf):
     return reverse(
-        "afspraken:jaarschijf-opmerking-plaatsen", kwargs={"jaarschijf_pk": jaarschijf.pk}
+        "monitoring:jaarschijf-opmerking-plaatsen", kwargs={"jaarschijf_pk": jaarschijf.pk}
     )
 
 
 def pagina_url(jaarschijf):
-    return reverse("afspraken:jaarschijf-detail", kwargs={"jaarschijf_pk": jaarschijf.pk})
+    return reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": jaarschijf.pk})
 
 
 def afhandel_url(opmerking):
-    return reverse("afspraken:opmerking-afhandelen", kwargs={"opmerking_pk": opmerking.pk})
+    return reverse("monitoring:opmerking-afhandelen", kwargs={"opmerking_pk": opmerking.pk})
 
 
 @pytest.mark.parametrize(("gebruiker", "organisatie"), PARTIJEN)

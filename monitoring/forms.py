@@ -1,0 +1,12 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class OpmerkingForm(forms.Form):
+    # Not "tekst": the afspraak row around the remarks has its own forms with that name.
+    opmerking = forms.CharField(
+        label=_("Opmerking"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Schrijf eerst uw opmerking; het veld is nog leeg.")},
+    )

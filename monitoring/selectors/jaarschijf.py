@@ -1,0 +1,195 @@
+"""The jaarschijf as a document: afspraken, stock figures and remarks in a fixed number of
+queries. Stock figures are reached through Jaarschijf's reverse relations
+`voorraadmutaties`/`voorraadstanden` (monitoring stands on voorraad, so it may).
+"""
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+
+from afspraken import vastlegging
+from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Overeenkomst, Stap, Thema
+from gemeenten.models import Organisatie
+from monitoring.selectors.opmerkingen import opmerkingen_met_auteur
+
+
+def jaarafspraken_voor_document(opmerkingen: bool = True) -> QuerySet[Jaarafspraak]:
+    """Jaarafspraken with everything one afspraak row of the document shows.
+
+    After an inline edit the row is rendered alone from this queryset
+    (views.jaarschijf.rij_response), so the row partial never triggers a query of its own.
+    `opmerkingen=False` leaves the remarks to the caller (jaarschijf_document reads those
+    of the whole jaarschijf at once).
+    """
+    prefetches = [
+        "afspraak__trekkers",
+        Prefetch(
+            "stappen",
+            queryset=Stap.objects.select_related("organisatie").order_by("volgorde", "id"),
+            to_attr="stappen_op_volgorde",
+        ),
+    ]
+    if opmerkingen:
+        prefetches.append(
+            Prefetch("opmerkingen", queryset=opmerkingen_met_auteur(), to_attr="opmerkingen_lijst")
+        )
+    # Not afspraak__thema: a row shows no theme (the page groups by thema_id), and 290 theme
+    # objects per page are measurable.
+    return Jaarafspraak.objects.select_related("afspraak").prefetch_related(*prefetches)
+
+
+@dataclass
+class DocumentThema:
+    thema: Thema
+    jaarafspraken: list = field(default_factory=list)
+
+
+@dataclass
+class Voorraadtabel:
+    """One corporatie's stock table: rows are categories/segments, columns are periods."""
+
+    corporatie: Organisatie
+    kolommen: list
+    rijen: list  # [(label, [cel, ...])], a cel is a list of figures (realisatie, prognose)
+
+
+@dataclass
+class JaarschijfDocument:
+    jaarschijf: Jaarschijf
+    # The agreement as this jaarschijf shows it: its own copy once vastgesteld.
+    overeenkomst: Overeenkomst
+    themas: list
+    mutatietabellen: list
+    standtabellen: list
+    ondertekenaars: list  # [(organisatie, [ondertekening, ...])]
+    # Lifecycle: back to concept only until the first signature; next year once.
+    al_getekend: bool = False
+    volgend_jaar: Jaarschijf | None = None
+    # Remarks on the jaarschijf as a whole; those on an afspraak hang on its jaarafspraak.
+    opmerkingen: list = field(default_factory=list)
+
+
+def _geordend_met_subafspraken(jaarafspraken):
+    """Parents followed by their sub-afspraken; `niveau` 1 marks a sub-afspraak.
+
+    A sub-afspraak whose parent is not in this jaarschijf stays on the top level.
+    """
+    aanwezig = {ja.afspraak_id for ja in jaarafspraken}
+    kinderen = defaultdict(list)
+    top = []
+    for ja in jaarafspraken:
+        parent_id = ja.afspraak.parent_id
+        if parent_id in aanwezig:
+            kinderen[parent_id].append(ja)
+        else:
+            top.append(ja)
+    result = []
+
+    def plaats(ja, niveau):
+        ja.niveau = niveau
+        result.append(ja)
+        for kind in kinderen[ja.afspraak_id]:
+            plaats(kind, niveau + 1)
+
+    for ja in top:
+        plaats(ja, 0)
+    return result
+
+
+def _periode_label(jaar_van: int, jaar_tot: int) -> str:
+    return str(jaar_van) if jaar_van == jaar_tot else f"{jaar_van}/{jaar_tot}"
+
+
+def _voorraadtabellen(cijfers, rij_van, kolom_van):
+    """Group figures per corporatie into tables; rows and columns only where data exists."""
+    tabellen = []
+    for corporatie, groep in itertools.groupby(
+        sorted(cijfers, key=lambda c: (c.corporatie.naam, c.corporatie_id)),
+        key=lambda c: c.corporatie,
+    ):
+        groep = list(groep)
+        kolommen = sorted({kolom_van(c) for c in groep})
+        rij_sleutels = sorted({rij_van(c) for c in groep})
+        cellen = defaultdict(list)
+        for c in sorted(groep, key=lambda c: c.soort != "realisatie"):
+            cellen[(rij_van(c), kolom_van(c))].append(c)
+        rijen = [
+            (sleutel[-1], [cellen.get((sleutel, k), []) for k in kolommen])
+            for sleutel in rij_sleutels
+        ]
+        tabellen.append(Voorraadtabel(corporatie, [k[-1] for k in kolommen], rijen))
+    return tabellen
+
+
+def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
+    """Everything the jaarschijf page shows, in a fixed number of queries whatever the number
+    of afspraken and remarks. A vastgesteld or ondertekend jaarschijf shows the afspraken,
+    themes and names as they were fixed (afspraken.vastlegging), not as they are now."""
+    vast = vastlegging.vastgelegd(jaarschijf)
+    live_themas = vast.themas if vast else jaarschijf.overeenkomst.themas.order_by("volgorde", "id")
+    themas = [DocumentThema(t) for t in live_themas]
+    per_thema = {dt.thema.pk: dt for dt in themas}
+    jaarafspraken = list(
+        jaarafspraken_voor_document(opmerkingen=False)
+        .filter(jaarschijf=jaarschijf)
+        .order_by("afspraak__volgorde", "afspraak__code")
+    )
+    # One query for every remark of the jaarschijf, general ones and per afspraak.
+    opmerkingen_per_afspraak = defaultdict(list)
+    for opmerking in opmerkingen_met_auteur().filter(jaarschijf=jaarschijf):
+        opmerkingen_per_afspraak[opmerking.jaarafspraak_id].append(opmerking)
+    for ja in jaarafspraken:
+        ja.jaarschijf = jaarschijf  # rows ask permissions on it; avoids a query per row
+        ja.opmerkingen_lijst = opmerkingen_per_afspraak.get(ja.pk, [])
+        if vast:
+            ja.afspraak = vast.afspraken.get(ja.pk, ja.afspraak)
+            for stap in ja.stappen_op_volgorde:
+                stap.organisatie = vast.organisatie(stap.organisatie)
+    if vast:
+        jaarafspraken.sort(key=lambda ja: (ja.afspraak.volgorde, ja.afspraak.code))
+    per_thema_lijst = defaultdict(list)
+    for ja in jaarafspraken:
+        per_thema_lijst[ja.afspraak.thema_id].append(ja)
+    for thema_id, lijst in per_thema_lijst.items():
+        if thema_id in per_thema:
+            per_thema[thema_id].jaarafspraken = _geordend_met_subafspraken(lijst)
+
+    mutaties = list(
+        jaarschijf.voorraadmutaties.select_related("corporatie", "categorie").order_by()
+    )
+    mutatietabellen = _voorraadtabellen(
+        mutaties,
+        rij_van=lambda m: (m.categorie.volgorde, m.categorie.naam),
+        kolom_van=lambda m: (m.jaar_van, m.jaar_tot, _periode_label(m.jaar_van, m.jaar_tot)),
+    )
+    standen = list(jaarschijf.voorraadstanden.select_related("corporatie", "segment").order_by())
+    standtabellen = _voorraadtabellen(
+        standen,
+        rij_van=lambda s: (s.segment.volgorde, s.segment.naam),
+        kolom_van=lambda s: (s.peildatum, s.peildatum.strftime("%d-%m-%Y")),
+    )
+
+    ondertekeningen = Ondertekening.objects.filter(jaarschijf=jaarschijf).select_related(
+        "organisatie"
+    )
+    ondertekenaars = []
+    for organisatie, groep in itertools.groupby(ondertekeningen, key=lambda o: o.organisatie):
+        ondertekenaars.append((vast.organisatie(organisatie) if vast else organisatie, list(groep)))
+    if vast:
+        for tabel in [*mutatietabellen, *standtabellen]:
+            tabel.corporatie = vast.organisatie(tabel.corporatie)
+    return JaarschijfDocument(
+        jaarschijf=jaarschijf,
+        overeenkomst=vast.overeenkomst if vast else jaarschijf.overeenkomst,
+        themas=themas,
+        mutatietabellen=mutatietabellen,
+        standtabellen=standtabellen,
+        ondertekenaars=ondertekenaars,
+        al_getekend=any(o.ondertekend_op for _, groep in ondertekenaars for o in groep),
+        volgend_jaar=Jaarschijf.objects.filter(
+            overeenkomst_id=jaarschijf.overeenkomst_id, jaar=jaarschijf.jaar + 1
+        ).first(),
+        opmerkingen=opmerkingen_per_afspraak.get(None, []),
+    )

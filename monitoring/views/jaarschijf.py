@@ -1,0 +1,163 @@
+"""The jaarschijf page: the year's document with its afspraken, stock figures, signatures and
+remarks, assembled here because monitoring is the floor that may see all of them.
+
+Permission: `afspraken.view_overeenkomst` on the jaarschijf (rules' PermissionRequiredMixin):
+a non-party gets 403. afspraken's edit views return here through `afspraken.boven`, and
+re-render one afspraak row through `rij_response`, registered there by monitoring's AppConfig.
+"""
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.translation import gettext
+from django.views.generic import DetailView
+from rules.contrib.views import PermissionRequiredMixin
+
+from afspraken import selectors as afspraken_selectors
+from afspraken.constants import OVERGANGEN
+from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf
+from afspraken.rules import met_recht
+from monitoring.selectors.jaarschijf import jaarafspraken_voor_document, jaarschijf_document
+
+PAGINA = "monitoring/jaarschijf_detail.html"
+
+
+def _keuzelabels(model, veld: str) -> dict:
+    return {waarde: str(label) for waarde, label in model._meta.get_field(veld).flatchoices}
+
+
+class _UrlSjabloon:
+    """reverse() once with a stand-in pk, then the URL for any pk by joining strings: a row's
+    half a dozen links would otherwise cost hundreds of reverse() calls per page."""
+
+    PLAATSHOUDER = "2147483647"
+
+    def __init__(self, naam: str, kwarg: str):
+        self.naam, self.kwarg = naam, kwarg
+        delen = reverse(naam, kwargs={kwarg: int(self.PLAATSHOUDER)}).split(self.PLAATSHOUDER)
+        self.delen = delen if len(delen) == 2 else None
+
+    def __call__(self, pk: int) -> str:
+        if self.delen is None:
+            return reverse(self.naam, kwargs={self.kwarg: pk})
+        return f"{self.delen[0]}{pk}{self.delen[1]}"
+
+
+def _rijen_voorbereiden(jaarafspraken) -> None:
+    """Gives each row what its template would otherwise compute per row: `status_label` and
+    the afspraak's `soort_label` (as get_FOO_display() shows them, without rebuilding and
+    hashing the translated choices per call) and the URLs of its links and of its steps."""
+    soorten = _keuzelabels(Afspraak, "soort")
+    voortgang = _keuzelabels(Jaarafspraak, "status")
+    bewerken = _UrlSjabloon("afspraken:jaarafspraak-bewerken", "jaarafspraak_pk")
+    stap_toevoegen = _UrlSjabloon("afspraken:stap-toevoegen", "jaarafspraak_pk")
+    opmerken = _UrlSjabloon("monitoring:jaarafspraak-opmerking-plaatsen", "jaarafspraak_pk")
+    stap_afronden = _UrlSjabloon("afspraken:stap-afronden", "stap_pk")
+    stap_bewerken = _UrlSjabloon("afspraken:stap-bewerken", "stap_pk")
+    stap_verwijderen = _UrlSjabloon("afspraken:stap-verwijderen", "stap_pk")
+    for ja in jaarafspraken:
+        ja.status_label = voortgang.get(ja.status, ja.status)
+        ja.afspraak.soort_label = soorten.get(ja.afspraak.soort, ja.afspraak.soort)
+        ja.bewerk_url = bewerken(ja.pk)
+        ja.stap_toevoegen_url = stap_toevoegen(ja.pk)
+        ja.opmerking_url = opmerken(ja.pk)
+        for stap in ja.stappen_op_volgorde:
+            stap.afronden_url = stap_afronden(stap.pk)
+            stap.bewerk_url = stap_bewerken(stap.pk)
+            stap.verwijder_url = stap_verwijderen(stap.pk)
+
+
+def afspraak_rij_context(user, jaarschijf, jaarafspraken) -> dict:
+    """What the afspraak rows of the jaarschijf page ask, answered once for all of them: the
+    permissions that depend on user and jaarschijf only, the jaarafspraken whose voortgang the
+    user may report, and the row's fixed texts (a 290-row page would otherwise translate, ask
+    permissions and reverse URLs thousands of times). Prepares the rows themselves too."""
+    _rijen_voorbereiden(jaarafspraken)
+    jaar = localize(jaarschijf.jaar, use_l10n=False)
+    return {
+        "mag_inhoud": user.has_perm("afspraken.change_inhoud", jaarschijf),
+        "mag_opmerken": user.has_perm("monitoring.comment", jaarschijf),
+        "mag_afhandelen": user.has_perm("monitoring.handle_opmerking", jaarschijf),
+        "voortgang_ids": met_recht(user, "afspraken.change_voortgang", jaarafspraken),
+        "rij_labels": {
+            "resultaat": gettext("Beoogd resultaat"),
+            "doel": gettext("Meetbaar doel"),
+            "periode": gettext("Periode"),
+            "trekkers": gettext("Trekkers"),
+            "in_jaar": gettext("In %(jaar)s") % {"jaar": jaar},
+            "stappen": gettext("Stappen"),
+            "afgerond": gettext("afgerond"),
+            "weer_openzetten": gettext("Weer openzetten"),
+            "afronden": gettext("Afronden"),
+            "bewerken": gettext("Bewerken"),
+            "verwijderen": gettext("Verwijderen"),
+            "afspraak": gettext("afspraak"),
+            "stap_toevoegen": gettext("Stap toevoegen"),
+            "bij_afspraak": gettext("bij afspraak"),
+            "opmerking_plaatsen": gettext("Opmerking plaatsen"),
+        },
+    }
+
+
+def rij_response(request, jaarafspraak_pk: int, jaarschijf: Jaarschijf):
+    """The afspraak's row of the jaarschijf page, freshly read, for htmx to swap in after an
+    inline edit in afspraken (registered as `afspraken.boven.afspraak_rij`)."""
+    jaarafspraak = jaarafspraken_voor_document().get(pk=jaarafspraak_pk)
+    jaarafspraak.jaarschijf = jaarschijf
+    jaarafspraak.niveau = 1 if jaarafspraak.afspraak.parent_id else 0
+    return render(
+        request,
+        f"{PAGINA}#afspraak-rij",
+        {
+            "jaarafspraak": jaarafspraak,
+            "jaarschijf": jaarschijf,
+            **afspraak_rij_context(request.user, jaarschijf, [jaarafspraak]),
+        },
+    )
+
+
+# The transitions of OVERGANGEN that have a confirm page; signing has its own later.
+OVERGANG_URLS = {
+    "ter_bespreking": "afspraken:jaarschijf-ter-bespreking",
+    "vaststellen": "afspraken:jaarschijf-vaststellen",
+    "terug_naar_concept": "afspraken:jaarschijf-terug-naar-concept",
+}
+
+
+def mogelijke_overgangen(jaarschijf, document) -> list[tuple]:
+    """(label, url) of each lifecycle step the jaarschijf's status allows now, read from the
+    one table the services obey; back to concept only while nobody has signed."""
+    result = []
+    for actie, url_naam in OVERGANG_URLS.items():
+        overgang = OVERGANGEN[actie]
+        if jaarschijf.status not in overgang.van:
+            continue
+        if actie == "terug_naar_concept" and document.al_getekend:
+            continue
+        result.append((overgang.label, reverse(url_naam, kwargs={"jaarschijf_pk": jaarschijf.pk})))
+    return result
+
+
+class JaarschijfDetailView(PermissionRequiredMixin, DetailView):
+    permission_required = "afspraken.view_overeenkomst"
+    pk_url_kwarg = "jaarschijf_pk"
+    context_object_name = "jaarschijf"
+    template_name = PAGINA
+
+    def get_queryset(self):
+        return afspraken_selectors.jaarschijf_met_document()
+
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_jaarschijf"):
+            self._jaarschijf = super().get_object(queryset)
+        return self._jaarschijf
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        document = jaarschijf_document(self.object)
+        jaarafspraken = [ja for item in document.themas for ja in item.jaarafspraken]
+        context["document"] = document
+        context["overeenkomst"] = self.object.overeenkomst
+        context["overgangen"] = mogelijke_overgangen(self.object, document)
+        context.update(afspraak_rij_context(self.request.user, self.object, jaarafspraken))
+        return context

@@ -1,0 +1,29 @@
+"""The SMART check of an overeenkomst: afspraken without trekker, period or anything
+measurable. Permission: `afspraken.view_overeenkomst` on the overeenkomst."""
+
+from functools import cached_property
+
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from afspraken import selectors as afspraken_selectors
+from monitoring.selectors.smart import smart_check
+
+
+class SmartCheckView(PermissionRequiredMixin, TemplateView):
+    permission_required = "afspraken.view_overeenkomst"
+    template_name = "monitoring/smart_check.html"
+
+    @cached_property
+    def overeenkomst(self):
+        return get_object_or_404(
+            afspraken_selectors.overeenkomst_basis(), pk=self.kwargs["overeenkomst_pk"]
+        )
+
+    def get_permission_object(self):
+        return self.overeenkomst
+
+    def get_context_data(self, **kwargs):
+        gebreken = smart_check(self.request.user, self.overeenkomst)
+        return super().get_context_data(overeenkomst=self.overeenkomst, gebreken=gebreken, **kwargs)

@@ -1,0 +1,123 @@
+"""Every page of monitoring answers in a fixed number of queries, whatever the number of
+afspraken and remarks: each GET URL of monitoring/urls.py with 1 and with 200 rows, as the
+gemeente and as its partners.
+
+A page whose query count grows with its rows (N+1) fails the 200-row case.
+"""
+
+import pytest
+from django.urls import URLPattern, reverse
+
+from afspraken.models import Jaarafspraak
+from monitoring import urls as monitoring_urls
+from monitoring.models import Opmerking
+from tests import factories
+from tests.afspraken.lezen_opbouw import HTMX, bouw
+
+pytestmark = pytest.mark.django_db
+
+# The same budget as afspraken's pages (tests/afspraken/test_querybudget.py).
+BUDGET = 15
+
+PAGINAS = [p.name for p in monitoring_urls.urlpatterns if isinstance(p, URLPattern)]
+
+
+def _kwargs(opbouw) -> dict:
+    jaarafspraak = Jaarafspraak.objects.filter(jaarschijf=opbouw.jaarschijf).first()
+    return {
+        "overeenkomst_pk": opbouw.overeenkomst.pk,
+        "jaarschijf_pk": opbouw.jaarschijf.pk,
+        "jaarafspraak_pk": jaarafspraak.pk,
+        "opmerking_pk": factories.OpmerkingFactory(
+            jaarafspraak=jaarafspraak, auteur=opbouw.huurders_gebruiker, organisatie=opbouw.huurders
+        ).pk,
+    }
+
+
+def _url(naam: str, waarden: dict) -> str:
+    patroon = next(p for p in monitoring_urls.urlpatterns if p.name == naam)
+    kwargs = {k: waarden[k] for k in patroon.pattern.converters}
+    return reverse(f"monitoring:{naam}", kwargs=kwargs or None)
+
+
+def test_every_page_is_covered():
+    assert {"start", "jaarschijf", "smart-check", "opmerking-afhandelen"} <= set(PAGINAS)
+    assert len(PAGINAS) == len(set(PAGINAS))
+
+
+@pytest.mark.parametrize("aantal", [1, 200])
+@pytest.mark.parametrize("naam", PAGINAS)
+def test_page_query_budget(client, django_assert_max_num_queries, naam, aantal):
+    opbouw = bouw(aantal)
+    url = _url(naam, _kwargs(opbouw))
+    client.force_login(opbouw.gemeente_gebruiker)
+    with django_assert_max_num_queries(BUDGET):
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+
+
+@pytest.mark.parametrize("aantal", [1, 200])
+@pytest.mark.parametrize(
+    ("naam", "gebruiker"),
+    [
+        ("jaarschijf", "corporatie_gebruiker"),
+        ("jaarafspraak-opmerking-plaatsen", "huurders_gebruiker"),
+        ("start", "corporatie_gebruiker"),
+        ("start", "huurders_gebruiker"),
+    ],
+)
+def test_page_query_budget_for_partners(
+    client, django_assert_max_num_queries, naam, gebruiker, aantal
+):
+    """Trekkers and huurders see the same pages with other permissions per row."""
+    opbouw = bouw(aantal)
+    url = _url(naam, _kwargs(opbouw))
+    client.force_login(getattr(opbouw, gebruiker))
+    with django_assert_max_num_queries(BUDGET):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_row_after_an_inline_edit_has_a_fixed_budget(client, django_assert_max_num_queries):
+    """afspraken's edit view answers htmx with monitoring's row (afspraken.boven)."""
+    opbouw = bouw(200)
+    jaarafspraak = Jaarafspraak.objects.filter(jaarschijf=opbouw.jaarschijf).first()
+    factories.OpmerkingFactory(jaarafspraak=jaarafspraak, tekst="Opmerking bij de rij")
+    url = reverse("afspraken:jaarafspraak-bewerken", kwargs={"jaarafspraak_pk": jaarafspraak.pk})
+    client.force_login(opbouw.gemeente_gebruiker)
+    with django_assert_max_num_queries(BUDGET):
+        response = client.get(f"{url}?weergave=rij", **HTMX)
+    assert response.status_code == 200
+    assert "Opmerking bij de rij" in response.content.decode()
+
+
+@pytest.mark.parametrize("gebruiker", ["gemeente_gebruiker", "huurders_gebruiker"])
+def test_jaarschijf_page_with_many_remarks(client, django_assert_max_num_queries, gebruiker):
+    """Remarks on every afspraak and on the jaarschijf itself cost no query per remark."""
+    opbouw = bouw(200)
+    jaarafspraken = list(Jaarafspraak.objects.filter(jaarschijf=opbouw.jaarschijf))
+    auteurs = [
+        (opbouw.gemeente_gebruiker, opbouw.gemeente),
+        (opbouw.corporatie_gebruiker, opbouw.corporatie),
+        (opbouw.huurders_gebruiker, opbouw.huurders),
+    ]
+    Opmerking.objects.bulk_create(
+        Opmerking(
+            jaarschijf=opbouw.jaarschijf,
+            jaarafspraak=ja,
+            auteur=auteur,
+            organisatie=organisatie,
+            tekst=f"Opmerking {i} bij {ja.pk if ja else 'de jaarschijf'}",
+            afgehandeld=i == 0,
+        )
+        for ja in [*jaarafspraken, None, None]
+        for i, (auteur, organisatie) in enumerate(auteurs)
+    )
+    client.force_login(getattr(opbouw, gebruiker))
+    url = reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
+    with django_assert_max_num_queries(BUDGET):
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('<li class="opmerking') == 3 * (len(jaarafspraken) + 2)
+    assert "Opmerkingen (3)" in html and "Opmerkingen (6)" in html
