@@ -11,6 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from afspraken import services as afspraken_services
+from afspraken.services.bulk import PartijRegel
+from afspraken.services.bulk_inhoud import AfspraakRegel, ThemaRegel
+from afspraken.services.bulk_jaarschijf import (
+    JaarafspraakRegel,
+    OndertekeningRegel,
+    StapRegel,
+)
 from monitoring import services as monitoring_services
 from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
@@ -198,6 +205,119 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
         "werkboek_importeren": (
             GEWEIGERD,
             lambda: werkboek_importeren(werkboek=eigen_werkboek(js), door=door),
+        ),
+        **_bulk_aanroepen(bevroren_wereld, door),
+    }
+
+
+def _bulk_aanroepen(bevroren_wereld, door) -> dict:
+    """The importer's bulk services, each given one row of the frozen world."""
+    a, c1 = bevroren_wereld.a, bevroren_wereld.c1
+    js, afspraak = a.jaarschijf, a.afspraken[0]
+    datum = datetime.date(2020, 1, 1)
+    return {
+        "gemeente_aanmaken_of_bijwerken": (
+            OVEREENKOMST,
+            lambda: afspraken_services.gemeente_aanmaken_of_bijwerken(
+                naam=a.gemeente.naam, cbs_code=a.gemeente.cbs_code, door=door
+            ),
+        ),
+        "overeenkomst_aanmaken_of_bijwerken": (
+            OVEREENKOMST,
+            lambda: afspraken_services.overeenkomst_aanmaken_of_bijwerken(
+                gemeente=a.gemeente,
+                titel=a.overeenkomst.titel,
+                startdatum=datum,
+                einddatum=datum,
+                door=door,
+            ),
+        ),
+        "partijen_bijwerken_bulk": (
+            OVEREENKOMST,
+            lambda: afspraken_services.partijen_bijwerken_bulk(
+                overeenkomst=a.overeenkomst,
+                partijen=[PartijRegel(naam="Nieuwe Corporatie", type="woningcorporatie")],
+                door=door,
+            ),
+        ),
+        "jaarschijf_aanmaken_of_bijwerken": (
+            GEWEIGERD,
+            lambda: afspraken_services.jaarschijf_aanmaken_of_bijwerken(
+                overeenkomst=a.overeenkomst, jaar=js.jaar, titel="Gewijzigd", door=door
+            ),
+        ),
+        "themas_bijwerken_bulk": (
+            OVEREENKOMST,
+            lambda: afspraken_services.themas_bijwerken_bulk(
+                overeenkomst=a.overeenkomst,
+                themas=[ThemaRegel(naam=a.thema.naam, toelichting="Gewijzigd")],
+                door=door,
+            ),
+        ),
+        "afspraken_bijwerken_bulk": (
+            OVEREENKOMST,
+            lambda: afspraken_services.afspraken_bijwerken_bulk(
+                overeenkomst=a.overeenkomst,
+                afspraken=[AfspraakRegel(code=afspraak.code, thema=a.thema, inhoud="Gewijzigd")],
+                door=door,
+            ),
+        ),
+        "jaarafspraken_bijwerken_bulk": (
+            GEWEIGERD,
+            lambda: afspraken_services.jaarafspraken_bijwerken_bulk(
+                jaarschijf=js,
+                jaarafspraken=[JaarafspraakRegel(afspraak=afspraak, tekst="Gewijzigd")],
+                door=door,
+            ),
+        ),
+        "stappen_vervangen": (
+            GEWEIGERD,
+            lambda: afspraken_services.stappen_vervangen(
+                jaarschijf=js,
+                stappen=[StapRegel(a.jaarafspraken[0], organisatie=c1, tekst="Gewijzigd")],
+                door=door,
+            ),
+        ),
+        "ondertekeningen_vervangen": (
+            GEWEIGERD,
+            lambda: afspraken_services.ondertekeningen_vervangen(
+                jaarschijf=js,
+                ondertekeningen=[OndertekeningRegel(organisatie=c1, naam="Gewijzigd")],
+                door=door,
+            ),
+        ),
+        "voorraadmutaties_bijwerken_bulk": (
+            GEWEIGERD,
+            lambda: voorraad_services.voorraadmutaties_bijwerken_bulk(
+                jaarschijf=js,
+                mutaties=[
+                    voorraad_services.MutatieRegel(
+                        corporatie=c1,
+                        categorie="Nieuwbouw",
+                        jaar_van=js.jaar,
+                        jaar_tot=js.jaar,
+                        soort="prognose",
+                        aantal=999,
+                    )
+                ],
+                door=door,
+            ),
+        ),
+        "voorraadstanden_bijwerken_bulk": (
+            GEWEIGERD,
+            lambda: voorraad_services.voorraadstanden_bijwerken_bulk(
+                jaarschijf=js,
+                standen=[
+                    voorraad_services.StandRegel(
+                        corporatie=c1,
+                        segment="Sociale huur",
+                        jaar=js.jaar,
+                        soort="prognose",
+                        aantal=9,
+                    )
+                ],
+                door=door,
+            ),
         ),
     }
 

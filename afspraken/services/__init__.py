@@ -19,6 +19,18 @@ from afspraken.services.afspraak import (
     stap_toevoegen,
     stap_verwijderen,
 )
+from afspraken.services.bulk import (
+    gemeente_aanmaken_of_bijwerken,
+    overeenkomst_aanmaken_of_bijwerken,
+    partijen_bijwerken_bulk,
+)
+from afspraken.services.bulk_inhoud import afspraken_bijwerken_bulk, themas_bijwerken_bulk
+from afspraken.services.bulk_jaarschijf import (
+    jaarafspraken_bijwerken_bulk,
+    jaarschijf_aanmaken_of_bijwerken,
+    ondertekeningen_vervangen,
+    stappen_vervangen,
+)
 from afspraken.services.jaarschijf import (
     jaarschijf_aanmaken,
     jaarschijf_bijwerken,
@@ -47,9 +59,13 @@ __all__ = [
     "afspraak_aanmaken",
     "afspraak_bijwerken",
     "afspraak_verplaatsen",
+    "afspraken_bijwerken_bulk",
+    "gemeente_aanmaken_of_bijwerken",
     "jaarafspraak_bijwerken",
     "jaarafspraak_regel_bijwerken",
+    "jaarafspraken_bijwerken_bulk",
     "jaarschijf_aanmaken",
+    "jaarschijf_aanmaken_of_bijwerken",
     "jaarschijf_bijwerken",
     "jaarschijf_ondertekend_verklaren",
     "jaarschijf_ter_bespreking",
@@ -57,17 +73,22 @@ __all__ = [
     "jaarschijf_vaststellen",
     "jaarschijf_volgend_jaar_voorbereiden",
     "loopt_door",
+    "ondertekeningen_vervangen",
     "overeenkomst_aanmaken",
+    "overeenkomst_aanmaken_of_bijwerken",
     "overeenkomst_bijwerken",
     "partij_bijwerken",
     "partij_toevoegen",
     "partij_verwijderen",
+    "partijen_bijwerken_bulk",
     "periode_eindjaar",
     "stap_afronden",
     "stap_bijwerken",
     "stap_toevoegen",
     "stap_verwijderen",
+    "stappen_vervangen",
     "thema_aanmaken",
     "thema_bijwerken",
     "thema_verplaatsen",
+    "themas_bijwerken_bulk",
 ]

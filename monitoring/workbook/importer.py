@@ -1,35 +1,43 @@
 """Importing a checked workbook (reader.Werkboek) into the database in one transaction.
 
+The importer writes nothing itself: it hands the workbook's rows to the bulk services
+(afspraken.services.bulk, bulk_inhoud, bulk_jaarschijf and voorraad.services), which ask the
+write boundary, validate, match on natural keys and keep the history; it names the sheet
+and row of whatever they refuse, and counts what they wrote.
+
 Objects are matched on their natural keys, so importing the same file twice changes nothing:
 gemeente by name, overeenkomst by gemeente and title, jaarschijf by year, organisaties by
 name and type, thema by name, afspraak by code, jaarafspraak per afspraak, figures by their
 unique key. The jaarschijf's stappen and ondertekeningen are replaced by the file's.
 """
 
+from collections import Counter
+from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from afspraken.models import Jaarschijf, Overeenkomst, Partij
-from afspraken.services.grens import mag_handelen
-from afspraken.services.overeenkomst import gemeentepartij_controleren
-from gemeenten.constants import OrganisatieType
-from gemeenten.models import Gemeente, Organisatie
-from gemeenten.systeem import SYSTEEM, geschiedenis_gebruiker
-from monitoring.workbook.data import Werkboek
-from monitoring.workbook.importer_inhoud import schrijf_afspraken, schrijf_themas
+from afspraken.bevriezing import Bevroren
+from afspraken.models import Jaarschijf, Overeenkomst
+from afspraken.services import bulk, bulk_inhoud, bulk_jaarschijf
+from afspraken.services.bulk import Bijgewerkt, PartijRegel, RegelFout
+from gemeenten.models import Gemeente
+from gemeenten.systeem import SYSTEEM
+from monitoring.workbook import formaat
+from monitoring.workbook.data import JaarschijfGegevens, Werkboek
+from monitoring.workbook.importer_inhoud import afspraak_regels, thema_regels
 from monitoring.workbook.importer_jaar import (
-    schrijf_jaarafspraken,
-    schrijf_ondertekeningen,
-    schrijf_stappen,
+    jaarafspraak_regels,
+    ondertekening_regels,
+    stap_regels,
 )
-from monitoring.workbook.importer_voorraad import schrijf_voorraad, schrijf_voorraadstanden
+from monitoring.workbook.importer_voorraad import mutatie_regels, stand_regels
 from monitoring.workbook.meldingen import Melding, WerkboekFout
-from monitoring.workbook.schrijver import Schrijver, zet
+from voorraad import services as voorraad_services
 
 SOORTEN = (
     ("partijen", gettext_lazy("partijen")),
@@ -100,41 +108,139 @@ def werkboek_importeren(
         ) from exc
 
 
+class Telling:
+    """How many rows of each kind the services created or changed, for the summary."""
+
+    def __init__(self):
+        self.nieuw: Counter = Counter()
+        self.gewijzigd: Counter = Counter()
+
+    def tel(self, soort: str, bijgewerkt: Bijgewerkt):
+        self.nieuw[soort] += bijgewerkt.nieuw
+        self.gewijzigd[soort] += bijgewerkt.gewijzigd
+        return bijgewerkt.objecten
+
+
 @transaction.atomic
 def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportResultaat:
-    gegevens = werkboek.jaarschijf
-    schrijver = Schrijver(geschiedenis_gebruiker(door))
-    gem = _gemeente(gegevens, gemeente, schrijver)
-    # The same permission the services ask for a new agreement of this gemeente.
-    mag_handelen(door, "afspraken.add_overeenkomst", gem)
-    organisaties = _organisaties(werkboek, gem, schrijver)
-    overeenkomst = _overeenkomst(gegevens, gem, schrijver)
-    _partijen(overeenkomst, organisaties, schrijver)
-    jaarschijf = _jaarschijf(gegevens, overeenkomst, schrijver)
+    gegevens, telling = werkboek.jaarschijf, Telling()
+    overeenkomst = _overeenkomst(gegevens, _gemeente(gegevens, gemeente, door), door, telling)
+    with _op_blad(formaat.PARTIJEN, werkboek.partijen):
+        organisaties = telling.tel(
+            "partijen",
+            bulk.partijen_bijwerken_bulk(
+                overeenkomst=overeenkomst,
+                partijen=[PartijRegel(p.naam, p.type, p.afkorting) for p in werkboek.partijen],
+                door=door,
+            ),
+        )
+    jaarschijf = _jaarschijf(gegevens, overeenkomst, door, telling)
 
-    themas = schrijf_themas(werkboek.themas, overeenkomst, schrijver)
-    afspraken = schrijf_afspraken(werkboek.afspraken, overeenkomst, themas, organisaties, schrijver)
-    jaarafspraken = schrijf_jaarafspraken(werkboek.afspraken, jaarschijf, afspraken, schrijver)
-    schrijf_stappen(werkboek.stappen, jaarschijf, jaarafspraken, organisaties, schrijver)
-    schrijf_ondertekeningen(werkboek.ondertekenaars, jaarschijf, organisaties, schrijver)
-    schrijf_voorraad(werkboek.voorraad, jaarschijf, organisaties, schrijver)
-    schrijf_voorraadstanden(werkboek.voorraadstand, jaarschijf, organisaties, schrijver)
+    with _op_blad(formaat.THEMAS, werkboek.themas):
+        themas = telling.tel(
+            "themas",
+            bulk_inhoud.themas_bijwerken_bulk(
+                overeenkomst=overeenkomst, themas=thema_regels(werkboek.themas), door=door
+            ),
+        )
+    with _op_blad(formaat.AFSPRAKEN, werkboek.afspraken, parent="code"):
+        afspraken = telling.tel(
+            "afspraken",
+            bulk_inhoud.afspraken_bijwerken_bulk(
+                overeenkomst=overeenkomst,
+                afspraken=afspraak_regels(werkboek.afspraken, themas, organisaties),
+                door=door,
+            ),
+        )
+    with _op_blad(formaat.AFSPRAKEN, werkboek.afspraken, tekst="stappen"):
+        jaarafspraken = telling.tel(
+            "jaarafspraken",
+            bulk_jaarschijf.jaarafspraken_bijwerken_bulk(
+                jaarschijf=jaarschijf,
+                jaarafspraken=jaarafspraak_regels(werkboek.afspraken, afspraken),
+                door=door,
+            ),
+        )
+    per_code = {g.code: ja for g, ja in zip(werkboek.afspraken, jaarafspraken, strict=True)}
+    with _op_blad(formaat.STAPPEN, werkboek.stappen, organisatie="partij", jaarafspraak="code"):
+        telling.tel(
+            "stappen",
+            bulk_jaarschijf.stappen_vervangen(
+                jaarschijf=jaarschijf,
+                stappen=stap_regels(werkboek.stappen, per_code, organisaties),
+                door=door,
+            ),
+        )
+    with _op_blad(formaat.ONDERTEKENAARS, werkboek.ondertekenaars, organisatie="partij"):
+        telling.tel(
+            "ondertekenaars",
+            bulk_jaarschijf.ondertekeningen_vervangen(
+                jaarschijf=jaarschijf,
+                ondertekeningen=ondertekening_regels(werkboek.ondertekenaars, organisaties),
+                door=door,
+            ),
+        )
+    with _op_blad(formaat.VOORRAAD, werkboek.voorraad, jaar_van="periode", jaar_tot="periode"):
+        telling.tel(
+            "voorraad",
+            voorraad_services.voorraadmutaties_bijwerken_bulk(
+                jaarschijf=jaarschijf,
+                mutaties=mutatie_regels(werkboek.voorraad, organisaties),
+                door=door,
+            ),
+        )
+    with _op_blad(formaat.VOORRAADSTAND, werkboek.voorraadstand, peildatum="jaar"):
+        telling.tel(
+            "voorraadstand",
+            voorraad_services.voorraadstanden_bijwerken_bulk(
+                jaarschijf=jaarschijf,
+                standen=stand_regels(werkboek.voorraadstand, organisaties),
+                door=door,
+            ),
+        )
 
     aantallen = {soort: len(getattr(werkboek, soort)) for soort, _label in SOORTEN}
     return ImportResultaat(
         jaarschijf=jaarschijf,
         aantallen=aantallen,
-        nieuw=dict(schrijver.nieuw),
-        gewijzigd=dict(schrijver.gewijzigd),
+        nieuw=dict(telling.nieuw),
+        gewijzigd=dict(telling.gewijzigd),
         waarschuwingen=werkboek.waarschuwingen,
     )
+
+
+@contextmanager
+def _op_blad(blad: formaat.Blad, rijen: Sequence = (), **hernoemd: str):
+    """Turn what a service refuses into messages on `blad`: a RegelFout's index is a position
+    in `rijen`, whose Excel row the message names; a field is named by its column (`hernoemd`
+    maps the service's field names that differ). A frozen jaarschijf passes through."""
+    try:
+        yield
+    except Bevroren:
+        raise
+    except ValidationError as fout:
+        rij = rijen[fout.index].rij if isinstance(fout, RegelFout) else None
+        raise WerkboekFout(_meldingen(fout, blad, rij, hernoemd)) from fout
+
+
+def _meldingen(fout: ValidationError, blad: formaat.Blad, rij, hernoemd) -> list[Melding]:
+    kolommen = set(blad.kolommen)
+    if blad is formaat.JAARSCHIJF:
+        kolommen |= set(formaat.JAARSCHIJF_VELDEN)
+    velden = fout.message_dict.items() if hasattr(fout, "error_dict") else [("", fout.messages)]
+    meldingen = []
+    for veld, berichten in velden:
+        kolom = hernoemd.get(veld, veld)
+        for bericht in berichten:
+            meldingen.append(Melding(bericht, blad.naam, rij, kolom if kolom in kolommen else ""))
+    return meldingen
 
 
 def _weiger(reden: str, kolom: str = ""):
     raise WerkboekFout([Melding(reden, "jaarschijf", kolom=kolom)])
 
 
-def _gemeente(gegevens, alleen: Gemeente | None, schrijver: Schrijver) -> Gemeente:
+def _gemeente(gegevens: JaarschijfGegevens, alleen: Gemeente | None, door) -> Gemeente:
     if alleen is not None and gegevens.gemeente.lower() != alleen.naam.lower():
         _weiger(
             _(
@@ -143,155 +249,58 @@ def _gemeente(gegevens, alleen: Gemeente | None, schrijver: Schrijver) -> Gemeen
             ).format(werkboek=gegevens.gemeente, eigen=alleen.naam),
             "gemeente",
         )
-    gemeente = Gemeente.objects.filter(naam__iexact=gegevens.gemeente).first()
-    code = gegevens.cbs_code or None
-    if code and Gemeente.objects.filter(cbs_code=code).exclude(pk=getattr(gemeente, "pk", None)):
-        _weiger(_("de CBS-code {code} hoort bij een andere gemeente").format(code=code), "cbs_code")
-    if gemeente is None:
-        gemeente = Gemeente(naam=gegevens.gemeente, cbs_code=code)
-        gemeente.full_clean()
-        gemeente.save()
-    elif code and gemeente.cbs_code != code:
-        if gemeente.cbs_code:
-            _weiger(
-                _("gemeente {naam} heeft CBS-code {bekend}, niet {code}").format(
-                    naam=gemeente.naam, bekend=gemeente.cbs_code, code=code
+    with _op_blad(formaat.JAARSCHIJF, naam="gemeente"):
+        return bulk.gemeente_aanmaken_of_bijwerken(
+            naam=gegevens.gemeente, cbs_code=gegevens.cbs_code, door=door
+        ).objecten
+
+
+def _overeenkomst(gegevens: JaarschijfGegevens, gemeente: Gemeente, door, telling) -> Overeenkomst:
+    with _op_blad(
+        formaat.JAARSCHIJF, titel="overeenkomst", startdatum="periode", einddatum="periode"
+    ):
+        return telling.tel(
+            "overeenkomst",
+            bulk.overeenkomst_aanmaken_of_bijwerken(
+                gemeente=gemeente,
+                titel=gegevens.overeenkomst,
+                startdatum=gegevens.startdatum,
+                einddatum=gegevens.einddatum,
+                door=door,
+            ),
+        )
+
+
+def _jaarschijf(gegevens: JaarschijfGegevens, overeenkomst, door, telling) -> Jaarschijf:
+    try:
+        with _op_blad(formaat.JAARSCHIJF):
+            return telling.tel(
+                "jaarschijf",
+                bulk_jaarschijf.jaarschijf_aanmaken_of_bijwerken(
+                    overeenkomst=overeenkomst,
+                    jaar=gegevens.jaar,
+                    titel=gegevens.titel,
+                    inleiding=gegevens.inleiding,
+                    plaats=gegevens.plaats,
+                    datum=gegevens.datum,
+                    geldig_tot=gegevens.geldig_tot,
+                    door=door,
                 ),
-                "cbs_code",
             )
-        gemeente.cbs_code = code
-        gemeente.save(update_fields=["cbs_code"])
-    return gemeente
-
-
-def _organisaties(werkboek: Werkboek, gemeente: Gemeente, schrijver) -> list[Organisatie]:
-    """The Organisatie of each party, in the workbook's order; reused by name and type.
-
-    The one gemeente party is the workbook's own gemeente (afspraken.services.overeenkomst):
-    a gemeente organisation of another gemeente, a second one, or a new one next to the
-    organisation the gemeente already has, is refused on its row.
-    """
-    bestaand = {
-        (org.naam.lower(), org.type): org
-        for org in Organisatie.objects.annotate(naam_lower=Lower("naam")).filter(
-            naam_lower__in=[p.naam.lower() for p in werkboek.partijen]
-        )
-    }
-    organisaties = []
-    for partij in werkboek.partijen:
-        org = bestaand.get((partij.naam.lower(), partij.type))
-        is_gemeente = partij.type == OrganisatieType.GEMEENTE
-        eigen = (
-            Organisatie.objects.filter(type=OrganisatieType.GEMEENTE, gemeente=gemeente).first()
-            if org is None and is_gemeente
-            else None
-        )
-        if eigen is not None:
-            _weiger_partij(
-                _(
-                    "gemeente {gemeente} heeft in Driehoek al een organisatie, {eigen}; "
-                    "noem die als partij van het type gemeente"
-                ).format(gemeente=gemeente.naam, eigen=eigen.naam),
-                partij,
-            )
-        if org is None:
-            org = Organisatie(
-                naam=partij.naam,
-                type=partij.type,
-                afkorting=partij.afkorting,
-                gemeente=gemeente if is_gemeente else None,
-            )
-        try:
-            gemeentepartij_controleren(gemeente=gemeente, organisatie=org, naast=organisaties)
-        except ValidationError as fout:
-            _weiger_partij(" ".join(fout.messages), partij)
-        if org.pk is None:
-            org.full_clean(exclude=["gemeente"], validate_constraints=False)
-            schrijver.bewaar(org, "partijen", nieuw=True)
-        elif partij.afkorting and not org.afkorting:
-            zet(org, afkorting=partij.afkorting)
-            schrijver.bewaar(org, "partijen", nieuw=False)
-        organisaties.append(org)
-    return organisaties
-
-
-def _weiger_partij(reden: str, partij):
-    raise WerkboekFout([Melding(reden, "partijen", partij.rij, "naam")])
-
-
-def _overeenkomst(gegevens, gemeente, schrijver) -> Overeenkomst:
-    overeenkomst = Overeenkomst.objects.filter(
-        gemeente=gemeente, titel=gegevens.overeenkomst
-    ).first()
-    nieuw = overeenkomst is None
-    if nieuw:
-        overeenkomst = Overeenkomst(gemeente=gemeente, titel=gegevens.overeenkomst)
-    if zet(overeenkomst, startdatum=gegevens.startdatum, einddatum=gegevens.einddatum) or nieuw:
-        overeenkomst.full_clean(exclude=["gemeente"], validate_unique=False)
-        schrijver.bewaar(overeenkomst, "overeenkomst", nieuw=nieuw)
-    return overeenkomst
-
-
-def _partijen(overeenkomst, organisaties, schrijver):
-    bestaand = {
-        p.organisatie_id: p
-        for p in Partij.objects.filter(overeenkomst=overeenkomst).select_related("organisatie")
-    }
-    nieuw, gewijzigd = [], []
-    for volgorde, org in enumerate(organisaties, start=1):
-        partij = bestaand.get(org.pk)
-        if partij is None:
-            try:
-                # The parties the agreement has already count too (one gemeente party).
-                gemeentepartij_controleren(
-                    gemeente=overeenkomst.gemeente,
-                    organisatie=org,
-                    naast=[p.organisatie for p in bestaand.values()],
+    except Bevroren as fout:
+        bevroren = overeenkomst.jaarschijven.get(jaar=gegevens.jaar)
+        raise WerkboekFout(
+            [
+                Melding(
+                    _(
+                        "jaarschijf {jaar} van '{overeenkomst}' is {status}; de inhoud kan niet "
+                        "meer worden gewijzigd, ook niet met een werkboek"
+                    ).format(
+                        jaar=bevroren.jaar,
+                        overeenkomst=overeenkomst.titel,
+                        status=bevroren.get_status_display().lower(),
+                    ),
+                    "jaarschijf",
                 )
-            except ValidationError as fout:
-                raise WerkboekFout(
-                    [Melding(" ".join(fout.messages), "partijen", kolom="naam")]
-                ) from fout
-            nieuw.append(Partij(overeenkomst=overeenkomst, organisatie=org, volgorde=volgorde))
-        elif zet(partij, volgorde=volgorde):
-            gewijzigd.append(partij)
-    # Partij has no history of its own: the overeenkomst's parties are plain rows.
-    Partij.objects.bulk_create(nieuw)
-    Partij.objects.bulk_update(gewijzigd, ["volgorde"])
-
-
-def _jaarschijf(gegevens, overeenkomst, schrijver) -> Jaarschijf:
-    # Locked: a vaststelling cannot slip in between this check and the writes.
-    jaarschijf = (
-        Jaarschijf.objects.select_for_update()
-        .filter(overeenkomst=overeenkomst, jaar=gegevens.jaar)
-        .first()
-    )
-    nieuw = jaarschijf is None
-    if nieuw:
-        jaarschijf = Jaarschijf(overeenkomst=overeenkomst, jaar=gegevens.jaar)
-    elif jaarschijf.is_bevroren:
-        _weiger(
-            _(
-                "jaarschijf {jaar} van '{overeenkomst}' is {status}; de inhoud kan niet meer "
-                "worden gewijzigd, ook niet met een werkboek"
-            ).format(
-                jaar=jaarschijf.jaar,
-                overeenkomst=overeenkomst.titel,
-                status=jaarschijf.get_status_display().lower(),
-            )
-        )
-    gewijzigd = zet(
-        jaarschijf,
-        titel=gegevens.titel,
-        inleiding=gegevens.inleiding,
-        plaats=gegevens.plaats,
-        datum=gegevens.datum,
-        geldig_tot=gegevens.geldig_tot,
-    )
-    if gewijzigd or nieuw:
-        jaarschijf.full_clean(exclude=["overeenkomst"], validate_unique=False)
-        if not nieuw and hasattr(jaarschijf, "versie"):
-            jaarschijf.versie += 1
-        schrijver.bewaar(jaarschijf, "jaarschijf", nieuw=nieuw)
-    return jaarschijf
+            ]
+        ) from fout

@@ -1,0 +1,275 @@
+"""Bulk variants of the services, for the workbook importer: one call writes many rows,
+matched on their natural keys, so writing the same rows twice changes nothing. This module
+holds what they share and the agreement's own rows (gemeente, overeenkomst, parties);
+bulk_inhoud has themes and afspraken, bulk_jaarschijf a jaarschijf and its content, and
+voorraad.services the stock figures.
+
+Each bulk service asks the write boundary (services.grens) once, on the container it writes
+in (gemeente, overeenkomst or jaarschijf): the permission the single-object services ask
+and, where a jaarschijf's content is written, `niet_bevroren`, which reads the jaarschijf
+under a row lock. Rows are validated field by field before anything is written; foreign
+keys are handed over as objects and uniqueness follows from the matching, so full_clean
+skips the per-row queries for those (the database still enforces them). Rows are written
+with bulk operations that keep one history record each in the name of `door`; a changed
+row's `versie` goes up by one, so an editor who opened it before the import meets a
+VersieConflict instead of overwriting it.
+
+Each returns a `Bijgewerkt`: its objects and how many were new, changed or removed. A
+refused row raises `RegelFout` with its position in the input, for the caller to name.
+"""
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from afspraken.models import Overeenkomst, Partij
+from afspraken.services.grens import mag_handelen
+from afspraken.services.overeenkomst import gemeentepartij_controleren
+from gemeenten.constants import OrganisatieType
+from gemeenten.models import Gebruiker, Gemeente, Organisatie
+from gemeenten.systeem import geschiedenis_gebruiker
+
+# --- What every bulk service shares -------------------------------------------------------
+
+
+@dataclass
+class Bijgewerkt[T]:
+    """What a bulk service wrote: its objects (as the service documents) and the counts."""
+
+    objecten: T
+    nieuw: int = 0
+    gewijzigd: int = 0
+    verwijderd: int = 0
+
+
+class RegelFout(ValidationError):
+    """Row `index` (0-based, in the order the caller gave them) is refused; the error's
+    fields are those of the row."""
+
+    def __init__(self, index: int, fout: ValidationError):
+        super().__init__(fout.error_dict if hasattr(fout, "error_dict") else fout.error_list)
+        self.index = index
+
+
+def zet(obj, **waarden) -> bool:
+    """Set the attributes that differ; True when anything changed."""
+    gewijzigd = False
+    for naam, waarde in waarden.items():
+        if getattr(obj, naam) != waarde:
+            setattr(obj, naam, waarde)
+            gewijzigd = True
+    return gewijzigd
+
+
+def valideer(obj: models.Model, index: int, sleutels: Sequence[str]) -> None:
+    """Field validation and the model's clean() of one row, without the per-row queries of
+    the foreign keys (`sleutels`, set as objects), uniqueness and constraints."""
+    try:
+        obj.full_clean(exclude=sleutels, validate_unique=False, validate_constraints=False)
+    except ValidationError as fout:
+        raise RegelFout(index, fout) from fout
+
+
+def aanmaken(model: type[models.Model], objecten: list, door) -> list:
+    """Insert `objecten` with one history record each, in the name of `door`."""
+    if not objecten:
+        return []
+    return bulk_create_with_history(objecten, model, default_user=geschiedenis_gebruiker(door))
+
+
+def bijwerken(model: type[models.Model], objecten: list, velden: Sequence[str], door) -> None:
+    """Update `velden` of `objecten` with history; a `versie` column goes up by one."""
+    if not objecten:
+        return
+    if any(f.name == "versie" for f in model._meta.concrete_fields):
+        for obj in objecten:
+            obj.versie += 1
+        velden = [*velden, "versie"]
+    bulk_update_with_history(objecten, model, velden, default_user=geschiedenis_gebruiker(door))
+
+
+def verwijderen(objecten: list, door) -> None:
+    """One by one, so each removal is checked (afspraken.bevriezing) and recorded."""
+    for obj in objecten:
+        obj._history_user = geschiedenis_gebruiker(door)
+        obj.delete()
+
+
+def opslaan_met_geschiedenis(obj: models.Model, door) -> None:
+    """Save one row that the caller has validated, with its history record."""
+    obj._history_user = geschiedenis_gebruiker(door)
+    obj.save()
+
+
+# --- The gemeente, the agreement and its parties --------------------------------------------
+
+
+@transaction.atomic
+def gemeente_aanmaken_of_bijwerken(
+    *, naam: str, cbs_code: str = "", door: Gebruiker
+) -> Bijgewerkt[Gemeente]:
+    """The gemeente named `naam` (in any case), created when Driehoek does not know it yet;
+    a missing CBS code is filled in, a different one refused (ValidationError on cbs_code).
+
+    Creating a gemeente is the beheer's (`gemeenten.add_gemeente`); an existing one is
+    written only by whoever may start its agreements (`afspraken.add_overeenkomst`)."""
+    gemeente = Gemeente.objects.filter(naam__iexact=naam).first()
+    if gemeente is None:
+        mag_handelen(door, "gemeenten.add_gemeente", None)
+    else:
+        mag_handelen(door, "afspraken.add_overeenkomst", gemeente)
+    code = cbs_code or None
+    if code and Gemeente.objects.filter(cbs_code=code).exclude(pk=getattr(gemeente, "pk", None)):
+        raise ValidationError(
+            {"cbs_code": _("de CBS-code {code} hoort bij een andere gemeente").format(code=code)}
+        )
+    if gemeente is None:
+        gemeente = Gemeente(naam=naam, cbs_code=code)
+        gemeente.full_clean()
+        gemeente.save()
+        return Bijgewerkt(gemeente, nieuw=1)
+    if code and gemeente.cbs_code != code:
+        if gemeente.cbs_code:
+            raise ValidationError(
+                {
+                    "cbs_code": _("gemeente {naam} heeft CBS-code {bekend}, niet {code}").format(
+                        naam=gemeente.naam, bekend=gemeente.cbs_code, code=code
+                    )
+                }
+            )
+        gemeente.cbs_code = code
+        gemeente.full_clean(validate_unique=False)
+        gemeente.save(update_fields=["cbs_code"])
+        return Bijgewerkt(gemeente, gewijzigd=1)
+    return Bijgewerkt(gemeente)
+
+
+@transaction.atomic
+def overeenkomst_aanmaken_of_bijwerken(
+    *,
+    gemeente: Gemeente,
+    titel: str,
+    startdatum: datetime.date,
+    einddatum: datetime.date,
+    door: Gebruiker,
+) -> Bijgewerkt[Overeenkomst]:
+    """The agreement of `gemeente` titled `titel`, created or given these dates. Unlike
+    overeenkomst_aanmaken it adds no party: partijen_bijwerken_bulk names them all."""
+    overeenkomst = gemeente.overeenkomsten.filter(titel=titel).first()
+    nieuw = overeenkomst is None
+    if nieuw:
+        mag_handelen(door, "afspraken.add_overeenkomst", gemeente)
+        overeenkomst = Overeenkomst(gemeente=gemeente, titel=titel)
+    else:
+        mag_handelen(door, "afspraken.change_overeenkomst", overeenkomst)
+    if not zet(overeenkomst, startdatum=startdatum, einddatum=einddatum) and not nieuw:
+        return Bijgewerkt(overeenkomst)
+    overeenkomst.full_clean(exclude=["gemeente"], validate_unique=False)
+    if not nieuw:
+        overeenkomst.versie += 1
+    opslaan_met_geschiedenis(overeenkomst, door)
+    return Bijgewerkt(overeenkomst, nieuw=int(nieuw), gewijzigd=int(not nieuw))
+
+
+@dataclass(frozen=True)
+class PartijRegel:
+    naam: str
+    type: str
+    afkorting: str = ""
+
+
+def _organisatie(regel: PartijRegel, index: int, bestaand: dict, gemeente: Gemeente):
+    """The organisation a row names, found by name and type or new (not yet saved)."""
+    org = bestaand.get((regel.naam.lower(), regel.type))
+    if org is not None:
+        return org
+    is_gemeente = regel.type == OrganisatieType.GEMEENTE
+    if is_gemeente:
+        eigen = Organisatie.objects.van_gemeente(gemeente)
+        if eigen is not None:
+            raise RegelFout(
+                index,
+                ValidationError(
+                    {
+                        "naam": _(
+                            "gemeente {gemeente} heeft in Driehoek al een organisatie, {eigen}; "
+                            "noem die als partij van het type gemeente"
+                        ).format(gemeente=gemeente.naam, eigen=eigen.naam)
+                    }
+                ),
+            )
+    return Organisatie(
+        naam=regel.naam,
+        type=regel.type,
+        afkorting=regel.afkorting,
+        gemeente=gemeente if is_gemeente else None,
+    )
+
+
+@transaction.atomic
+def partijen_bijwerken_bulk(
+    *, overeenkomst: Overeenkomst, partijen: Sequence[PartijRegel], door: Gebruiker
+) -> Bijgewerkt[list[Organisatie]]:
+    """The agreement's parties in the order given: each organisation found by name and type
+    or created, a missing afkorting filled in. One gemeente party, the agreement's own
+    (gemeentepartij_controleren). Parties not named stay. Returns the organisations in the
+    order given; the counts are of organisations."""
+    mag_handelen(door, "afspraken.change_overeenkomst", overeenkomst)
+    gemeente = overeenkomst.gemeente
+    bestaand = {
+        (org.naam.lower(), org.type): org
+        for org in Organisatie.objects.annotate(naam_lower=Lower("naam")).filter(
+            naam_lower__in=[p.naam.lower() for p in partijen]
+        )
+    }
+    resultaat = Bijgewerkt(objecten=[])
+    for index, regel in enumerate(partijen):
+        org = _organisatie(regel, index, bestaand, gemeente)
+        try:
+            gemeentepartij_controleren(gemeente=gemeente, organisatie=org, naast=resultaat.objecten)
+        except ValidationError as fout:
+            raise RegelFout(index, ValidationError({"naam": fout.messages})) from fout
+        nieuw = org.pk is None
+        if nieuw or (regel.afkorting and not org.afkorting):
+            org.afkorting = org.afkorting or regel.afkorting
+            valideer(org, index, ["gemeente"])
+            opslaan_met_geschiedenis(org, door)
+            resultaat.nieuw += nieuw
+            resultaat.gewijzigd += not nieuw
+        resultaat.objecten.append(org)
+    _partijrollen(overeenkomst, resultaat.objecten)
+    return resultaat
+
+
+def _partijrollen(overeenkomst: Overeenkomst, organisaties: list[Organisatie]) -> None:
+    bestaand = {
+        p.organisatie_id: p for p in overeenkomst.partijrollen.select_related("organisatie")
+    }
+    nieuw, gewijzigd = [], []
+    for index, org in enumerate(organisaties):
+        partij = bestaand.get(org.pk)
+        if partij is None:
+            try:
+                # The parties the agreement has already count too (one gemeente party).
+                gemeentepartij_controleren(
+                    gemeente=overeenkomst.gemeente,
+                    organisatie=org,
+                    naast=[p.organisatie for p in bestaand.values()],
+                )
+            except ValidationError as fout:
+                raise RegelFout(index, ValidationError({"naam": fout.messages})) from fout
+            partij = Partij(overeenkomst=overeenkomst, organisatie=org, volgorde=index + 1)
+            valideer(partij, index, ["overeenkomst", "organisatie"])
+            nieuw.append(partij)
+        elif zet(partij, volgorde=index + 1):
+            partij.versie += 1
+            gewijzigd.append(partij)
+    # Partij has no history of its own: the agreement's parties are plain rows.
+    Partij.objects.bulk_create(nieuw)
+    Partij.objects.bulk_update(gewijzigd, ["volgorde", "versie"])
