@@ -1,6 +1,6 @@
 """`make bench`: import a generated workbook of realistic size and check it stays under the
 time budget (in a transaction that is rolled back), then measure the page throughput at
-national scale (monitoring/management/bench.py), reported against a trivial view. Missing
+national scale (monitoring/management/bench/), reported against a trivial view. Missing
 that target is reported, never a failing exit code.
 
 Both run in a throwaway database, migrated for the occasion and dropped afterwards: the
@@ -60,19 +60,7 @@ def bench_werkboek(afspraken: int = 100, cijfers: int = 500, gemeente: str = "Be
             )
         )
         stappen.append((code, trekker, f"{trekker} doet stap {n}."))
-    aantal_standen = cijfers // 5
-    voorraad = []
-    for n in range(cijfers - aantal_standen):
-        corporatie = corporaties[n % len(corporaties)][2]
-        categorie = STANDAARD_CATEGORIEEN[n // len(corporaties) % len(STANDAARD_CATEGORIEEN)]
-        jaar = 2000 + n // (len(corporaties) * len(STANDAARD_CATEGORIEEN))
-        voorraad.append((corporatie, categorie, jaar, "prognose", 1000 + n, ""))
-    voorraadstand = []
-    for n in range(aantal_standen):
-        corporatie = corporaties[n % len(corporaties)][2]
-        segment = STANDAARD_SEGMENTEN[n // len(corporaties) % len(STANDAARD_SEGMENTEN)]
-        jaar = 2000 + n // (len(corporaties) * len(STANDAARD_SEGMENTEN))
-        voorraadstand.append((corporatie, segment, jaar, "realisatie", 2000 + n))
+    voorraad, voorraadstand = _bench_cijfers([c[2] for c in corporaties], cijfers)
     return maak_xlsx(
         {
             formaat.JAARSCHIJF.naam: [
@@ -91,6 +79,26 @@ def bench_werkboek(afspraken: int = 100, cijfers: int = 500, gemeente: str = "Be
             formaat.ONDERTEKENAARS.naam: [(p[2], f"Ondertekenaar {p[2]}", "") for p in partijen],
         }
     )
+
+
+def _bench_cijfers(corporaties: list[str], cijfers: int) -> tuple[list[tuple], list[tuple]]:
+    """`cijfers` stock figures of the corporaties: four fifths mutations, one fifth levels."""
+    aantal_standen = cijfers // 5
+    voorraad = []
+    for n in range(cijfers - aantal_standen):
+        categorie = STANDAARD_CATEGORIEEN[n // len(corporaties) % len(STANDAARD_CATEGORIEEN)]
+        jaar = 2000 + n // (len(corporaties) * len(STANDAARD_CATEGORIEEN))
+        voorraad.append(
+            (corporaties[n % len(corporaties)], categorie, jaar, "prognose", 1000 + n, "")
+        )
+    voorraadstand = []
+    for n in range(aantal_standen):
+        segment = STANDAARD_SEGMENTEN[n // len(corporaties) % len(STANDAARD_SEGMENTEN)]
+        jaar = 2000 + n // (len(corporaties) * len(STANDAARD_SEGMENTEN))
+        voorraadstand.append(
+            (corporaties[n % len(corporaties)], segment, jaar, "realisatie", 2000 + n)
+        )
+    return voorraad, voorraadstand
 
 
 class Command(BaseCommand):
