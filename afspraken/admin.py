@@ -6,6 +6,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from afspraken import services
 from afspraken.models import (
     Afspraak,
     Jaarafspraak,
@@ -26,13 +27,35 @@ from afspraken.services.overeenkomst import (
 from gemeenten.models import Organisatie
 
 
-class BevrorenAlleenLezenMixin:
+class DoorServicesMixin:
+    """Every write of the admin (the object, its inlines, deletions one by one or in bulk)
+    goes through afspraken.services.beheer, which passes the write boundary's guards and
+    raises `versie`."""
+
+    def save_model(self, request, obj, form, change):
+        services.beheer_opslaan(obj=obj, door=request.user)
+
+    def delete_model(self, request, obj):
+        services.beheer_verwijderen(obj=obj, door=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services.beheer_verwijderen(obj=obj, door=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        for obj in formset.save(commit=False):
+            services.beheer_opslaan(obj=obj, door=request.user)
+        for obj in formset.deleted_objects:
+            services.beheer_verwijderen(obj=obj, door=request.user)
+        formset.save_m2m()
+
+
+class BevrorenAlleenLezenMixin(DoorServicesMixin):
     """A vastgesteld or ondertekend jaarschijf (and what hangs under it) opens read-only.
 
-    The models' save() and delete() refuse such changes as well (afspraken.bevriezing);
-    this keeps the admin from offering them. Status changes go through the lifecycle
-    services, never through the admin. A save here raises `versie`, so a web editor holding
-    the old version gets a conflict.
+    The services and the models refuse such changes as well (afspraken.services.grens,
+    afspraken.bevriezing); this keeps the admin from offering them. Status changes go
+    through the lifecycle services, never through the admin.
     """
 
     def _bevroren(self, obj):
@@ -44,11 +67,6 @@ class BevrorenAlleenLezenMixin:
 
     def has_delete_permission(self, request, obj=None):
         return not self._bevroren(obj) and super().has_delete_permission(request, obj)
-
-    def save_model(self, request, obj, form, change):
-        if change and hasattr(obj, "versie"):
-            obj.versie += 1
-        super().save_model(request, obj, form, change)
 
 
 class BevrorenInlineMixin(BevrorenAlleenLezenMixin):
@@ -149,7 +167,7 @@ class JaarschijfInline(admin.TabularInline):
 
 
 @admin.register(Overeenkomst)
-class OvereenkomstAdmin(SimpleHistoryAdmin):
+class OvereenkomstAdmin(DoorServicesMixin, SimpleHistoryAdmin):
     list_display = ["titel", "gemeente", "startdatum", "einddatum"]
     list_filter = ["gemeente"]
     search_fields = ["titel", "gemeente__naam"]
@@ -159,7 +177,7 @@ class OvereenkomstAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Thema)
-class ThemaAdmin(SimpleHistoryAdmin):
+class ThemaAdmin(DoorServicesMixin, SimpleHistoryAdmin):
     list_display = ["naam", "letter", "volgorde", "overeenkomst"]
     list_filter = ["overeenkomst__gemeente"]
     search_fields = ["naam", "overeenkomst__titel"]
@@ -273,7 +291,7 @@ class PartijAdminForm(forms.ModelForm):
 
 
 @admin.register(Partij)
-class PartijAdmin(admin.ModelAdmin):
+class PartijAdmin(DoorServicesMixin, admin.ModelAdmin):
     """A party joins or leaves under the rule of afspraken.services.overeenkomst; a stored
     party keeps its agreement and organisation (leave and join instead)."""
 

@@ -18,7 +18,6 @@ from afspraken.models import (
     Thema,
 )
 from afspraken.services.overeenkomst import mogelijke_partijen
-from gemeenten.forms import fouten_overnemen  # noqa: F401 (the views' name for it)
 from gemeenten.models import Organisatie
 
 

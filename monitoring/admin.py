@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from afspraken.admin import DoorServicesMixin
 from monitoring.models import Opmerking
 
 
 @admin.register(Opmerking)
-class OpmerkingAdmin(SimpleHistoryAdmin):
+class OpmerkingAdmin(DoorServicesMixin, SimpleHistoryAdmin):
     """Remarks are placed on the jaarschijf page; the admin corrects or removes one."""
 
     list_display = ["korte_tekst", "auteur", "organisatie", "jaarafspraak", "jaarschijf"]

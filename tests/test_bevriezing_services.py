@@ -192,6 +192,14 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
             OVEREENKOMST,
             lambda: afspraken_services.thema_verplaatsen(thema=a.thema, omhoog=False, door=door),
         ),
+        "beheer_opslaan": (
+            GEWEIGERD,
+            lambda: afspraken_services.beheer_opslaan(obj=_gewijzigd(stap), door=door),
+        ),
+        "beheer_verwijderen": (
+            GEWEIGERD,
+            lambda: afspraken_services.beheer_verwijderen(obj=stap, door=door),
+        ),
         "cijfers_bijwerken": (
             GEWEIGERD,
             lambda: voorraad_services.cijfers_bijwerken(
@@ -208,6 +216,11 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
         ),
         **_bulk_aanroepen(bevroren_wereld, door),
     }
+
+
+def _gewijzigd(stap):
+    stap.tekst = "Gewijzigd"
+    return stap
 
 
 def _bulk_aanroepen(bevroren_wereld, door) -> dict:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from afspraken.admin import BevrorenAlleenLezenMixin, BevrorenInlineMixin
+from afspraken.admin import BevrorenAlleenLezenMixin, BevrorenInlineMixin, DoorServicesMixin
 from gemeenten.admin import OrganisatieAdmin
 from gemeenten.models import Organisatie
 from voorraad.models import Categorie, Segment, Voorraadmutatie, Voorraadstand
@@ -75,7 +75,7 @@ admin.site.unregister(Organisatie)
 
 
 @admin.register(Organisatie)
-class OrganisatieMetVoorraadAdmin(OrganisatieAdmin):
+class OrganisatieMetVoorraadAdmin(DoorServicesMixin, OrganisatieAdmin):
     def get_inlines(self, request, obj):
         inlines = list(super().get_inlines(request, obj))
         if obj is not None and obj.is_corporatie:

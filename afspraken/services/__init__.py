@@ -19,6 +19,7 @@ from afspraken.services.afspraak import (
     stap_toevoegen,
     stap_verwijderen,
 )
+from afspraken.services.beheer import beheer_opslaan, beheer_verwijderen
 from afspraken.services.bulk import (
     gemeente_aanmaken_of_bijwerken,
     overeenkomst_aanmaken_of_bijwerken,
@@ -60,6 +61,8 @@ __all__ = [
     "afspraak_bijwerken",
     "afspraak_verplaatsen",
     "afspraken_bijwerken_bulk",
+    "beheer_opslaan",
+    "beheer_verwijderen",
     "gemeente_aanmaken_of_bijwerken",
     "jaarafspraak_bijwerken",
     "jaarafspraak_regel_bijwerken",

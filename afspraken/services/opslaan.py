@@ -70,6 +70,11 @@ def _conflict_melding(huidig, eigen) -> str:
 
 def opslaan(obj: models.Model, door, **kwargs) -> None:
     obj.full_clean(**kwargs)
+    opslaan_zonder_validatie(obj, door)
+
+
+def opslaan_zonder_validatie(obj: models.Model, door) -> None:
+    """Save with history naming `door`, for objects a form has validated already."""
     obj._history_user = geschiedenis_gebruiker(door)
     obj.save()
 

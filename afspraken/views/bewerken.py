@@ -29,6 +29,7 @@ from afspraken.models import (
     Thema,
 )
 from afspraken.rules import jaarschijf_van
+from gemeenten.forms import fouten_overnemen
 from gemeenten.models import Gemeente
 
 
@@ -93,7 +94,7 @@ class ServiceFormView(PermissionRequiredMixin, FormView):
         try:
             self.resultaat = self.opslaan(form)
         except ValidationError as fout:
-            forms.fouten_overnemen(form, fout)
+            fouten_overnemen(form, fout)
             return self.form_invalid(form)
         if self.request.htmx:
             return self.htmx_opgeslagen()

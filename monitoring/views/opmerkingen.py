@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from afspraken.forms import fouten_overnemen
 from afspraken.models import Jaarafspraak, Jaarschijf
+from gemeenten.forms import fouten_overnemen
 from monitoring import services
 from monitoring.forms import OpmerkingForm
 from monitoring.models import Opmerking
