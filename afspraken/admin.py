@@ -19,6 +19,7 @@ from afspraken.models import (
     Thema,
 )
 from afspraken.rules import jaarschijf_van
+from afspraken.services.opslaan import VersieConflict
 from afspraken.services.overeenkomst import (
     eigen_gemeentepartij,
     gemeentepartij_blijft,
@@ -26,14 +27,45 @@ from afspraken.services.overeenkomst import (
 )
 from gemeenten.models import Organisatie
 
+VERSIE_BIJ_OPENEN = "versie_bij_openen"
+
+
+class MetVersieAdminForm(forms.ModelForm):
+    """The admin's change form carries the version its editor opened, so a save over
+    someone else's change is refused with their values shown, as everywhere else."""
+
+    versie_bij_openen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields[VERSIE_BIJ_OPENEN].initial = self.instance.versie
+
+    def _post_clean(self):
+        # After the form's values are on the instance, so the message can show what differs.
+        super()._post_clean()
+        gezien = self.cleaned_data.get(VERSIE_BIJ_OPENEN)
+        opgeslagen = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
+        if gezien is not None and opgeslagen is not None and opgeslagen.versie != gezien:
+            self.add_error(None, VersieConflict(opgeslagen, self.instance))
+
 
 class DoorServicesMixin:
     """Every write of the admin (the object, its inlines, deletions one by one or in bulk)
     goes through afspraken.services.beheer, which passes the write boundary's guards and
-    raises `versie`."""
+    claims `versie`."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        if hasattr(self.model, "versie") and "form" not in kwargs:
+            basis = self.form if self.form is not forms.ModelForm else MetVersieAdminForm
+            if not issubclass(basis, MetVersieAdminForm):
+                basis = type(basis.__name__, (MetVersieAdminForm, basis), {})
+            kwargs["form"] = basis
+        return super().get_form(request, obj, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        services.beheer_opslaan(obj=obj, door=request.user)
+        versie = form.cleaned_data.get(VERSIE_BIJ_OPENEN) if change else None
+        services.beheer_opslaan(obj=obj, door=request.user, versie=versie)
 
     def delete_model(self, request, obj):
         services.beheer_verwijderen(obj=obj, door=request.user)

@@ -9,7 +9,7 @@ from django.db import models, transaction
 from afspraken.bevriezing import BevrorenBewaking
 from afspraken.rules import jaarschijf_van
 from afspraken.services.grens import mag_handelen, niet_bevroren
-from afspraken.services.opslaan import opslaan_zonder_validatie
+from afspraken.services.opslaan import VersieConflict, opslaan_zonder_validatie
 from gemeenten.systeem import geschiedenis_gebruiker
 
 BEHEER = "afspraken.beheer"
@@ -24,11 +24,16 @@ def _bewaakt(obj: models.Model, door) -> None:
 
 
 @transaction.atomic
-def beheer_opslaan(*, obj: models.Model, door) -> models.Model:
-    """Save an object as the admin's form validated it."""
+def beheer_opslaan(*, obj: models.Model, door, versie: int | None = None) -> models.Model:
+    """Save an object as the admin's form validated it. With `versie`, the version the
+    editor opened, the save claims it in one UPDATE like every edit (VersieConflict)."""
     _bewaakt(obj, door)
     if obj.pk is not None and hasattr(obj, "versie"):
-        obj.versie += 1
+        gezien = obj.versie if versie is None else versie
+        beheerder = type(obj)._default_manager
+        if not beheerder.filter(pk=obj.pk, versie=gezien).update(versie=gezien + 1):
+            raise VersieConflict(beheerder.filter(pk=obj.pk).first(), obj)
+        obj.versie = gezien + 1
     opslaan_zonder_validatie(obj, door)
     return obj
 

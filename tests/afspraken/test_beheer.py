@@ -50,3 +50,25 @@ def test_beheer_services_refuse_a_frozen_jaarschijf(admin_user):
         beheer_opslaan(obj=stap, door=admin_user)
     with pytest.raises(Bevroren):
         beheer_verwijderen(obj=stap, door=admin_user)
+
+
+def test_a_stale_admin_form_is_refused_with_the_other_persons_values(admin_client):
+    thema = factories.ThemaFactory(naam="Wonen")
+    url = reverse("admin:afspraken_thema_change", args=[thema.pk])
+    data = {
+        "overeenkomst": thema.overeenkomst_id,
+        "naam": "Mijn naam",
+        "letter": "",
+        "volgorde": 0,
+        "toelichting": "",
+        "versie_bij_openen": thema.versie,
+    }
+    # Someone saves in between.
+    Thema.objects.filter(pk=thema.pk).update(naam="Naam van de collega", versie=2)
+
+    response = admin_client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "heeft dit intussen gewijzigd" in html
+    assert "Naam van de collega" in html
+    assert Thema.objects.get(pk=thema.pk).naam == "Naam van de collega"
