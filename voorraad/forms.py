@@ -6,15 +6,16 @@ was opened, to notice a colleague's change), `m-<pk>-weg` (remove it); new figur
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from afspraken.perioden import periode_label
-from voorraad import services
+from voorraad import raster, services
 from voorraad.constants import CijferSoort
+from voorraad.raster import Raster
 
 NIEUWE_MUTATIES = 3
 NIEUWE_STANDEN = 2
@@ -68,22 +69,14 @@ def jaar_veld(label, **kwargs):
 
 
 @dataclass
-class Cel:
+class Invoer:
+    """A figure in the grid with its form fields; `label` names it for screen readers."""
+
     cijfer: object
-    kolom: str
+    label: str
     aantal: forms.BoundField
     was: forms.BoundField
     weg: forms.BoundField
-
-
-@dataclass
-class Raster:
-    """Rows (categorie or segment) by columns (period or peildatum, per soort)."""
-
-    kolommen: list = field(default_factory=list)
-    rijen: list = field(default_factory=list)
-    # (text, the cells it belongs to): documents repeat one remark over a whole column.
-    toelichtingen: list = field(default_factory=list)
 
 
 class CijfersForm(forms.Form):
@@ -268,54 +261,25 @@ class CijfersForm(forms.Form):
 
     # --- What the template shows -------------------------------------------------------------
 
-    def _raster(self, prefix, cijfers, rij_van, kolom_van) -> Raster:
-        kolommen = sorted({kolom_van(c) for c in cijfers})
-        rijen = {}
-        for c in cijfers:
-            rijen.setdefault(rij_van(c), {})[kolom_van(c)] = Cel(
-                cijfer=c,
-                kolom=kolom_van(c)[-1],
-                aantal=self[f"{prefix}-{c.pk}"],
-                was=self[f"{prefix}-{c.pk}-was"],
-                weg=self[f"{prefix}-{c.pk}-weg"],
-            )
-        toelichtingen = {}
-        for c in cijfers:
-            if getattr(c, "toelichting", ""):
-                cellen = toelichtingen.setdefault(c.toelichting, [])
-                cellen.append(f"{rij_van(c)[-1]} {kolom_van(c)[-1]}")
-        return Raster(
-            toelichtingen=list(toelichtingen.items()),
-            kolommen=[k[-1] for k in kolommen],
-            rijen=[
-                (sleutel[-1], [cellen.get(k) for k in kolommen])
-                for sleutel, cellen in sorted(rijen.items())
-            ],
+    def _invoer(self, prefix, cijfer, plek) -> Invoer:
+        return Invoer(
+            cijfer=cijfer,
+            label=f"{plek} {cijfer.get_soort_display().lower()}",
+            aantal=self[f"{prefix}-{cijfer.pk}"],
+            was=self[f"{prefix}-{cijfer.pk}-was"],
+            weg=self[f"{prefix}-{cijfer.pk}-weg"],
         )
 
     def mutatieraster(self) -> Raster:
-        return self._raster(
-            "m",
+        return raster.mutatieraster(
             self.mutaties,
-            rij_van=lambda m: (m.categorie.volgorde, m.categorie.naam),
-            kolom_van=lambda m: (
-                m.jaar_van,
-                m.jaar_tot,
-                m.soort != CijferSoort.REALISATIE,
-                f"{m.periode} {m.get_soort_display().lower()}",
-            ),
+            cel_van=lambda m: self._invoer("m", m, f"{m.categorie.naam}, {m.periode}"),
         )
 
     def standraster(self) -> Raster:
-        return self._raster(
-            "s",
+        return raster.standraster(
             self.standen,
-            rij_van=lambda s: (s.segment.volgorde, s.segment.naam),
-            kolom_van=lambda s: (
-                s.peildatum,
-                s.soort != CijferSoort.REALISATIE,
-                f"{s.peildatum:%d-%m-%Y} {s.get_soort_display().lower()}",
-            ),
+            cel_van=lambda s: self._invoer("s", s, f"{s.segment.naam}, {s.peildatum:%d-%m-%Y}"),
         )
 
     def nieuwe_mutatierijen(self):

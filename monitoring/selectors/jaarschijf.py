@@ -11,8 +11,8 @@ from django.db.models import Prefetch, QuerySet
 
 from afspraken import vastlegging
 from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Overeenkomst, Stap, Thema
-from gemeenten.models import Organisatie
 from monitoring.selectors.opmerkingen import opmerkingen_met_auteur
+from voorraad import raster
 
 
 def jaarafspraken_voor_document(opmerkingen: bool = True) -> QuerySet[Jaarafspraak]:
@@ -47,21 +47,12 @@ class DocumentThema:
 
 
 @dataclass
-class Voorraadtabel:
-    """One corporatie's stock table: rows are categories/segments, columns are periods."""
-
-    corporatie: Organisatie
-    kolommen: list
-    rijen: list  # [(label, [cel, ...])], a cel is a list of figures (realisatie, prognose)
-
-
-@dataclass
 class JaarschijfDocument:
     jaarschijf: Jaarschijf
     # The agreement as this jaarschijf shows it: its own copy once vastgesteld.
     overeenkomst: Overeenkomst
     themas: list
-    mutatietabellen: list
+    mutatietabellen: list  # [voorraad.raster.Raster], one per corporatie
     standtabellen: list
     ondertekenaars: list  # [(organisatie, [ondertekening, ...])]
     # Lifecycle: back to concept only until the first signature; next year once.
@@ -96,31 +87,6 @@ def _geordend_met_subafspraken(jaarafspraken):
     for ja in top:
         plaats(ja, 0)
     return result
-
-
-def _periode_label(jaar_van: int, jaar_tot: int) -> str:
-    return str(jaar_van) if jaar_van == jaar_tot else f"{jaar_van}/{jaar_tot}"
-
-
-def _voorraadtabellen(cijfers, rij_van, kolom_van):
-    """Group figures per corporatie into tables; rows and columns only where data exists."""
-    tabellen = []
-    for corporatie, groep in itertools.groupby(
-        sorted(cijfers, key=lambda c: (c.corporatie.naam, c.corporatie_id)),
-        key=lambda c: c.corporatie,
-    ):
-        groep = list(groep)
-        kolommen = sorted({kolom_van(c) for c in groep})
-        rij_sleutels = sorted({rij_van(c) for c in groep})
-        cellen = defaultdict(list)
-        for c in sorted(groep, key=lambda c: c.soort != "realisatie"):
-            cellen[(rij_van(c), kolom_van(c))].append(c)
-        rijen = [
-            (sleutel[-1], [cellen.get((sleutel, k), []) for k in kolommen])
-            for sleutel in rij_sleutels
-        ]
-        tabellen.append(Voorraadtabel(corporatie, [k[-1] for k in kolommen], rijen))
-    return tabellen
 
 
 def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
@@ -159,17 +125,9 @@ def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
     mutaties = list(
         jaarschijf.voorraadmutaties.select_related("corporatie", "categorie").order_by()
     )
-    mutatietabellen = _voorraadtabellen(
-        mutaties,
-        rij_van=lambda m: (m.categorie.volgorde, m.categorie.naam),
-        kolom_van=lambda m: (m.jaar_van, m.jaar_tot, _periode_label(m.jaar_van, m.jaar_tot)),
-    )
+    mutatietabellen = raster.per_corporatie(mutaties, raster.mutatieraster)
     standen = list(jaarschijf.voorraadstanden.select_related("corporatie", "segment").order_by())
-    standtabellen = _voorraadtabellen(
-        standen,
-        rij_van=lambda s: (s.segment.volgorde, s.segment.naam),
-        kolom_van=lambda s: (s.peildatum, s.peildatum.strftime("%d-%m-%Y")),
-    )
+    standtabellen = raster.per_corporatie(standen, raster.standraster)
 
     ondertekeningen = Ondertekening.objects.filter(jaarschijf=jaarschijf).select_related(
         "organisatie"
