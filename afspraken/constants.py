@@ -1,7 +1,16 @@
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def keuzelabels(keuzen: type[models.Choices] | Iterable[tuple]) -> dict:
+    """Value -> label in the active language, for a choices class or (value, label) pairs
+    (a field's `flatchoices`). Translated at call time: a dict built at import would hold
+    the labels of whatever language was active then."""
+    paren = keuzen.choices if isinstance(keuzen, type) else keuzen
+    return {waarde: str(label) for waarde, label in paren}
 
 
 class Soort(models.TextChoices):

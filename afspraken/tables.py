@@ -7,7 +7,7 @@ row, LIBRARIES.md); the column definitions here decide what can be sorted and ex
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from afspraken.constants import XLSX_MEDIA_TYPE, Soort, Voortgang
+from afspraken.constants import XLSX_MEDIA_TYPE, Soort, Voortgang, keuzelabels
 from afspraken.models import Afspraak
 
 
@@ -28,20 +28,17 @@ class AfspraakTable(tables.Table):
 
 
 # Export: (header, value of the afspraak) in the order of the file's columns.
-_SOORT = dict(Soort.choices)
-_VOORTGANG = dict(Voortgang.choices)
-
 EXPORT_KOLOMMEN = [
     (_("nummer"), lambda a: a.code),
     (_("thema"), lambda a: str(a.thema)),
-    (_("soort"), lambda a: str(_SOORT.get(a.soort, a.soort))),
+    (_("soort"), lambda a: keuzelabels(Soort).get(a.soort, a.soort)),
     (_("valt onder"), lambda a: a.parent.code if a.parent_id else ""),
     (_("inhoud"), lambda a: a.inhoud),
     (_("beoogd resultaat"), lambda a: a.resultaat),
     (_("periode"), lambda a: a.periode),
     (_("trekkers"), lambda a: ", ".join(t.afkorting or t.naam for t in a.trekkers.all())),
     (_("meetbaar doel"), lambda a: a.doel),
-    (_("voortgang"), lambda a: str(_VOORTGANG.get(a.jaarstatus, a.jaarstatus or ""))),
+    (_("voortgang"), lambda a: keuzelabels(Voortgang).get(a.jaarstatus, a.jaarstatus or "")),
     (_("plan voor het jaar"), lambda a: a.jaartekst or ""),
 ]
 

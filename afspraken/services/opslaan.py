@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from afspraken.constants import keuzelabels
 from gemeenten.systeem import geschiedenis_gebruiker
 
 
@@ -23,7 +24,7 @@ class VersieConflict(ValidationError):
 def _weergave(obj, veld) -> str:
     waarde = getattr(obj, veld.attname)
     if veld.choices:
-        return str(dict(veld.flatchoices).get(waarde, waarde))
+        return keuzelabels(veld.flatchoices).get(waarde, str(waarde))
     if veld.is_relation and waarde is not None:
         return str(getattr(obj, veld.name))
     if waarde in (None, ""):

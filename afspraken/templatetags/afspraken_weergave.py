@@ -2,14 +2,12 @@
 
 from django import template
 
-from afspraken.constants import Voortgang
+from afspraken.constants import Voortgang, keuzelabels
 
 register = template.Library()
-
-_VOORTGANG = dict(Voortgang.choices)
 
 
 @register.filter
 def voortgang_label(waarde):
     """The Dutch label of a Voortgang value, e.g. the `jaarstatus` annotation."""
-    return _VOORTGANG.get(waarde, waarde or "")
+    return keuzelabels(Voortgang).get(waarde, waarde or "")

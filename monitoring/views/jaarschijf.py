@@ -14,16 +14,12 @@ from django.views.generic import DetailView
 from rules.contrib.views import PermissionRequiredMixin
 
 from afspraken import selectors as afspraken_selectors
-from afspraken.constants import OVERGANGEN
-from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf
+from afspraken.constants import OVERGANGEN, Soort, Voortgang, keuzelabels
+from afspraken.models import Jaarschijf
 from afspraken.rules import met_recht
 from monitoring.selectors.jaarschijf import jaarafspraken_voor_document, jaarschijf_document
 
 PAGINA = "monitoring/jaarschijf_detail.html"
-
-
-def _keuzelabels(model, veld: str) -> dict:
-    return {waarde: str(label) for waarde, label in model._meta.get_field(veld).flatchoices}
 
 
 class _UrlSjabloon:
@@ -47,8 +43,8 @@ def _rijen_voorbereiden(jaarafspraken) -> None:
     """Gives each row what its template would otherwise compute per row: `status_label` and
     the afspraak's `soort_label` (as get_FOO_display() shows them, without rebuilding and
     hashing the translated choices per call) and the URLs of its links and of its steps."""
-    soorten = _keuzelabels(Afspraak, "soort")
-    voortgang = _keuzelabels(Jaarafspraak, "status")
+    soorten = keuzelabels(Soort)
+    voortgang = keuzelabels(Voortgang)
     bewerken = _UrlSjabloon("afspraken:jaarafspraak-bewerken", "jaarafspraak_pk")
     stap_toevoegen = _UrlSjabloon("afspraken:stap-toevoegen", "jaarafspraak_pk")
     opmerken = _UrlSjabloon("monitoring:jaarafspraak-opmerking-plaatsen", "jaarafspraak_pk")
