@@ -122,6 +122,39 @@ def _toevoegen(objecten: list, label: str, door) -> int:
     return len(objecten)
 
 
+def _nieuwe_toevoegen(
+    jaarschijf: Jaarschijf,
+    corporatie: Organisatie,
+    nieuwe_mutaties: list[NieuweMutatie],
+    nieuwe_standen: list[NieuweStand],
+    door,
+) -> int:
+    mutaties = [
+        Voorraadmutatie(jaarschijf=jaarschijf, corporatie=corporatie, **vars(m))
+        for m in nieuwe_mutaties
+    ]
+    standen = [
+        Voorraadstand(
+            jaarschijf=jaarschijf,
+            corporatie=corporatie,
+            segment_id=s.segment_id,
+            peildatum=peildatum(s.jaar),
+            soort=s.soort,
+            aantal=s.aantal,
+        )
+        for s in nieuwe_standen
+    ]
+    try:
+        return _toevoegen(mutaties, _("Nieuwe voorraadmutatie"), door) + _toevoegen(
+            standen, _("Nieuwe voorraadstand"), door
+        )
+    except IntegrityError as fout:
+        # A colleague added the same figure between our check and our insert.
+        raise ValidationError(
+            _("Iemand anders heeft intussen hetzelfde cijfer toegevoegd. Open de pagina opnieuw.")
+        ) from fout
+
+
 @transaction.atomic
 def cijfers_bijwerken(
     *,
@@ -164,29 +197,9 @@ def cijfers_bijwerken(
     )
     resultaat.verwijderd += _verwijderen(eigen_mutaties, set(mutaties_weg), door)
     resultaat.verwijderd += _verwijderen(eigen_standen, set(standen_weg), door)
-    nieuw = [
-        Voorraadmutatie(jaarschijf=vergrendeld, corporatie=corporatie, **vars(m))
-        for m in nieuwe_mutaties
-    ]
-    nieuwe = [
-        Voorraadstand(
-            jaarschijf=vergrendeld,
-            corporatie=corporatie,
-            segment_id=s.segment_id,
-            peildatum=peildatum(s.jaar),
-            soort=s.soort,
-            aantal=s.aantal,
-        )
-        for s in nieuwe_standen
-    ]
-    try:
-        resultaat.toegevoegd += _toevoegen(nieuw, _("Nieuwe voorraadmutatie"), door)
-        resultaat.toegevoegd += _toevoegen(nieuwe, _("Nieuwe voorraadstand"), door)
-    except IntegrityError as fout:
-        # A colleague added the same figure between our check and our insert.
-        raise ValidationError(
-            _("Iemand anders heeft intussen hetzelfde cijfer toegevoegd. Open de pagina opnieuw.")
-        ) from fout
+    resultaat.toegevoegd += _nieuwe_toevoegen(
+        vergrendeld, corporatie, nieuwe_mutaties, nieuwe_standen, door
+    )
     return resultaat
 
 

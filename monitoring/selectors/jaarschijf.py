@@ -89,23 +89,21 @@ def _geordend_met_subafspraken(jaarafspraken):
     return result
 
 
-def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
-    """Everything the jaarschijf page shows, in a fixed number of queries whatever the number
-    of afspraken and remarks. A vastgesteld or ondertekend jaarschijf shows the afspraken,
-    themes and names as they were fixed (afspraken.vastlegging), not as they are now."""
-    vast = vastlegging.vastgelegd(jaarschijf)
-    live_themas = vast.themas if vast else jaarschijf.overeenkomst.themas.order_by("volgorde", "id")
-    themas = [DocumentThema(t) for t in live_themas]
-    per_thema = {dt.thema.pk: dt for dt in themas}
+def _opmerkingen_per_afspraak(jaarschijf: Jaarschijf) -> dict:
+    """One query for every remark of the jaarschijf, general ones (key None) and per afspraak."""
+    per_afspraak = defaultdict(list)
+    for opmerking in opmerkingen_met_auteur().filter(jaarschijf=jaarschijf):
+        per_afspraak[opmerking.jaarafspraak_id].append(opmerking)
+    return per_afspraak
+
+
+def _jaarafspraken(jaarschijf: Jaarschijf, vast, opmerkingen_per_afspraak: dict) -> list:
+    """The jaarschijf's afspraken with their remarks, as fixed once vastgesteld."""
     jaarafspraken = list(
         jaarafspraken_voor_document(opmerkingen=False)
         .filter(jaarschijf=jaarschijf)
         .order_by("afspraak__volgorde", "afspraak__code")
     )
-    # One query for every remark of the jaarschijf, general ones and per afspraak.
-    opmerkingen_per_afspraak = defaultdict(list)
-    for opmerking in opmerkingen_met_auteur().filter(jaarschijf=jaarschijf):
-        opmerkingen_per_afspraak[opmerking.jaarafspraak_id].append(opmerking)
     for ja in jaarafspraken:
         ja.jaarschijf = jaarschijf  # rows ask permissions on it; avoids a query per row
         ja.opmerkingen_lijst = opmerkingen_per_afspraak.get(ja.pk, [])
@@ -115,33 +113,59 @@ def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
                 stap.organisatie = vast.organisatie(stap.organisatie)
     if vast:
         jaarafspraken.sort(key=lambda ja: (ja.afspraak.volgorde, ja.afspraak.code))
+    return jaarafspraken
+
+
+def _themas(jaarschijf: Jaarschijf, vast, jaarafspraken: list) -> list[DocumentThema]:
+    """The themes in order, each with its afspraken (parents followed by their subs)."""
+    live_themas = vast.themas if vast else jaarschijf.overeenkomst.themas.order_by("volgorde", "id")
+    themas = [DocumentThema(t) for t in live_themas]
+    per_thema = {dt.thema.pk: dt for dt in themas}
     per_thema_lijst = defaultdict(list)
     for ja in jaarafspraken:
         per_thema_lijst[ja.afspraak.thema_id].append(ja)
     for thema_id, lijst in per_thema_lijst.items():
         if thema_id in per_thema:
             per_thema[thema_id].jaarafspraken = _geordend_met_subafspraken(lijst)
+    return themas
 
-    mutaties = list(
-        jaarschijf.voorraadmutaties.select_related("corporatie", "categorie").order_by()
-    )
+
+def _voorraadtabellen(jaarschijf: Jaarschijf, vast) -> tuple[list, list]:
+    """One mutation grid and one stock grid per corporatie (voorraad.raster)."""
+    mutaties = jaarschijf.voorraadmutaties.select_related("corporatie", "categorie").order_by()
+    standen = jaarschijf.voorraadstanden.select_related("corporatie", "segment").order_by()
     mutatietabellen = raster.per_corporatie(mutaties, raster.mutatieraster)
-    standen = list(jaarschijf.voorraadstanden.select_related("corporatie", "segment").order_by())
     standtabellen = raster.per_corporatie(standen, raster.standraster)
-
-    ondertekeningen = Ondertekening.objects.filter(jaarschijf=jaarschijf).select_related(
-        "organisatie"
-    )
-    ondertekenaars = []
-    for organisatie, groep in itertools.groupby(ondertekeningen, key=lambda o: o.organisatie):
-        ondertekenaars.append((vast.organisatie(organisatie) if vast else organisatie, list(groep)))
     if vast:
         for tabel in [*mutatietabellen, *standtabellen]:
             tabel.corporatie = vast.organisatie(tabel.corporatie)
+    return mutatietabellen, standtabellen
+
+
+def _ondertekenaars(jaarschijf: Jaarschijf, vast) -> list:
+    """[(organisatie, [ondertekening, ...])], the names as fixed once vastgesteld."""
+    ondertekeningen = Ondertekening.objects.filter(jaarschijf=jaarschijf).select_related(
+        "organisatie"
+    )
+    return [
+        (vast.organisatie(organisatie) if vast else organisatie, list(groep))
+        for organisatie, groep in itertools.groupby(ondertekeningen, key=lambda o: o.organisatie)
+    ]
+
+
+def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
+    """Everything the jaarschijf page shows, in a fixed number of queries whatever the number
+    of afspraken and remarks. A vastgesteld or ondertekend jaarschijf shows the afspraken,
+    themes and names as they were fixed (afspraken.vastlegging), not as they are now."""
+    vast = vastlegging.vastgelegd(jaarschijf)
+    opmerkingen_per_afspraak = _opmerkingen_per_afspraak(jaarschijf)
+    jaarafspraken = _jaarafspraken(jaarschijf, vast, opmerkingen_per_afspraak)
+    mutatietabellen, standtabellen = _voorraadtabellen(jaarschijf, vast)
+    ondertekenaars = _ondertekenaars(jaarschijf, vast)
     return JaarschijfDocument(
         jaarschijf=jaarschijf,
         overeenkomst=vast.overeenkomst if vast else jaarschijf.overeenkomst,
-        themas=themas,
+        themas=_themas(jaarschijf, vast, jaarafspraken),
         mutatietabellen=mutatietabellen,
         standtabellen=standtabellen,
         ondertekenaars=ondertekenaars,

@@ -71,74 +71,83 @@ class Activiteit:
 _HANDELING = {"+": _("aangemaakt"), "~": _("gewijzigd"), "-": _("verwijderd")}
 
 
-def recente_activiteit(user, aantal: int = 10) -> list[Activiteit]:
-    """The latest changes to afspraken and jaarafspraken in the user's agreements, and the
-    latest remarks on afspraken (remarks on a jaarschijf as a whole name no afspraak)."""
-    zichtbaar = Overeenkomst.objects.for_user(user).values("pk")
-    afspraken = (
+def _afspraak_wijzigingen(zichtbaar, aantal: int) -> list[Activiteit]:
+    historie = (
         Afspraak.history.filter(overeenkomst_id__in=zichtbaar)
         .select_related("history_user")
         .only("history_date", "history_type", "history_user", "code", "overeenkomst_id")
         .order_by("-history_date")[:aantal]
     )
-    jaarafspraken = (
+    return [
+        Activiteit(
+            h.history_date,
+            h.history_user,
+            _HANDELING.get(h.history_type, ""),
+            h.code,
+            h.overeenkomst_id,
+            None,
+        )
+        for h in historie
+    ]
+
+
+def _jaarafspraak_wijzigingen(zichtbaar, aantal: int) -> list[Activiteit]:
+    # The afspraak's code and the jaarschijf's year as subqueries: a historical row has no
+    # joinable relations, and a query per row is what this avoids.
+    jaarschijf = Jaarschijf.objects.filter(pk=OuterRef("jaarschijf_id"))
+    historie = (
         Jaarafspraak.history.filter(jaarschijf__overeenkomst_id__in=zichtbaar)
         .select_related("history_user")
         .annotate(
             afspraak_code=Subquery(
                 Afspraak.objects.filter(pk=OuterRef("afspraak_id")).values("code")[:1]
             ),
-            overeenkomst_pk=Subquery(
-                Jaarschijf.objects.filter(pk=OuterRef("jaarschijf_id")).values("overeenkomst_id")[
-                    :1
-                ]
-            ),
-            jaarschijf_jaar=Subquery(
-                Jaarschijf.objects.filter(pk=OuterRef("jaarschijf_id")).values("jaar")[:1]
-            ),
+            overeenkomst_pk=Subquery(jaarschijf.values("overeenkomst_id")[:1]),
+            jaarschijf_jaar=Subquery(jaarschijf.values("jaar")[:1]),
         )
         .order_by("-history_date")[:aantal]
     )
+    return [
+        Activiteit(
+            h.history_date,
+            h.history_user,
+            _HANDELING.get(h.history_type, ""),
+            h.afspraak_code or "",
+            h.overeenkomst_pk,
+            h.jaarschijf_jaar,
+        )
+        for h in historie
+    ]
+
+
+def _geplaatste_opmerkingen(user, aantal: int) -> list[Activiteit]:
     opmerkingen = (
         Opmerking.objects.for_user(user)
         .filter(jaarafspraak__isnull=False)
         .select_related("auteur", "jaarschijf", "jaarafspraak__afspraak")
         .order_by("-aangemaakt_op")[:aantal]
     )
+    return [
+        Activiteit(
+            o.aangemaakt_op,
+            o.auteur,
+            _("opmerking geplaatst"),
+            o.jaarafspraak.afspraak.code,
+            o.jaarschijf.overeenkomst_id,
+            o.jaarschijf.jaar,
+        )
+        for o in opmerkingen
+    ]
+
+
+def recente_activiteit(user, aantal: int = 10) -> list[Activiteit]:
+    """The latest changes to afspraken and jaarafspraken in the user's agreements, and the
+    latest remarks on afspraken (remarks on a jaarschijf as a whole name no afspraak)."""
+    zichtbaar = Overeenkomst.objects.for_user(user).values("pk")
     items = (
-        [
-            Activiteit(
-                o.aangemaakt_op,
-                o.auteur,
-                _("opmerking geplaatst"),
-                o.jaarafspraak.afspraak.code,
-                o.jaarschijf.overeenkomst_id,
-                o.jaarschijf.jaar,
-            )
-            for o in opmerkingen
-        ]
-        + [
-            Activiteit(
-                h.history_date,
-                h.history_user,
-                _HANDELING.get(h.history_type, ""),
-                h.code,
-                h.overeenkomst_id,
-                None,
-            )
-            for h in afspraken
-        ]
-        + [
-            Activiteit(
-                h.history_date,
-                h.history_user,
-                _HANDELING.get(h.history_type, ""),
-                h.afspraak_code or "",
-                h.overeenkomst_pk,
-                h.jaarschijf_jaar,
-            )
-            for h in jaarafspraken
-        ]
+        _geplaatste_opmerkingen(user, aantal)
+        + _afspraak_wijzigingen(zichtbaar, aantal)
+        + _jaarafspraak_wijzigingen(zichtbaar, aantal)
     )
     items.sort(key=lambda a: a.wanneer, reverse=True)
     return items[:aantal]

@@ -121,12 +121,9 @@ class Telling:
         return bijgewerkt.objecten
 
 
-@transaction.atomic
-def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportResultaat:
-    gegevens, telling = werkboek.jaarschijf, Telling()
-    overeenkomst = _overeenkomst(gegevens, _gemeente(gegevens, gemeente, door), door, telling)
+def _partijen(werkboek: Werkboek, overeenkomst, door, telling: Telling) -> dict:
     with _op_blad(formaat.PARTIJEN, werkboek.partijen):
-        organisaties = telling.tel(
+        return telling.tel(
             "partijen",
             bulk.partijen_bijwerken_bulk(
                 overeenkomst=overeenkomst,
@@ -134,8 +131,10 @@ def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportRe
                 door=door,
             ),
         )
-    jaarschijf = _jaarschijf(gegevens, overeenkomst, door, telling)
 
+
+def _afspraken(werkboek: Werkboek, overeenkomst, jaarschijf, organisaties, door, telling) -> dict:
+    """Themes, afspraken and their year texts; returns the jaarafspraken by afspraak code."""
     with _op_blad(formaat.THEMAS, werkboek.themas):
         themas = telling.tel(
             "themas",
@@ -161,7 +160,10 @@ def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportRe
                 door=door,
             ),
         )
-    per_code = {g.code: ja for g, ja in zip(werkboek.afspraken, jaarafspraken, strict=True)}
+    return {g.code: ja for g, ja in zip(werkboek.afspraken, jaarafspraken, strict=True)}
+
+
+def _stappen_en_ondertekenaars(werkboek, jaarschijf, per_code, organisaties, door, telling):
     with _op_blad(formaat.STAPPEN, werkboek.stappen, organisatie="partij", jaarafspraak="code"):
         telling.tel(
             "stappen",
@@ -180,6 +182,9 @@ def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportRe
                 door=door,
             ),
         )
+
+
+def _voorraad(werkboek: Werkboek, jaarschijf, organisaties, door, telling: Telling):
     with _op_blad(formaat.VOORRAAD, werkboek.voorraad, jaar_van="periode", jaar_tot="periode"):
         telling.tel(
             "voorraad",
@@ -199,6 +204,17 @@ def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportRe
             ),
         )
 
+
+@transaction.atomic
+def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportResultaat:
+    """Each sheet through its bulk service, in the order their references need."""
+    gegevens, telling = werkboek.jaarschijf, Telling()
+    overeenkomst = _overeenkomst(gegevens, _gemeente(gegevens, gemeente, door), door, telling)
+    organisaties = _partijen(werkboek, overeenkomst, door, telling)
+    jaarschijf = _jaarschijf(gegevens, overeenkomst, door, telling)
+    per_code = _afspraken(werkboek, overeenkomst, jaarschijf, organisaties, door, telling)
+    _stappen_en_ondertekenaars(werkboek, jaarschijf, per_code, organisaties, door, telling)
+    _voorraad(werkboek, jaarschijf, organisaties, door, telling)
     aantallen = {soort: len(getattr(werkboek, soort)) for soort, _label in SOORTEN}
     return ImportResultaat(
         jaarschijf=jaarschijf,
