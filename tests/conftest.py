@@ -47,8 +47,8 @@ def _geen_achtergebleven_verbindingen(django_db_setup, django_db_blocker):
 
 @pytest.fixture(params=["vastgesteld", "ondertekend"])
 def bevroren_wereld(request):
-    """The authorization world (tests/scenario.py) with agreement A's jaarschijf frozen, for
+    """The authorization world (tests/wereld.py) with agreement A's jaarschijf frozen, for
     the proofs that nothing changes it (tests/test_bevriezing_*.py)."""
-    from tests.bevriezing_opbouw import bouw_bevroren_wereld
+    from tests.wereld import bevroren
 
-    return bouw_bevroren_wereld(request.param)
+    return bevroren(request.param)

@@ -26,7 +26,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from tests.bevriezing_opbouw import (
+from tests.bevroren import (
     GEWEIGERD,
     LEZEN,
     OVEREENKOMST,
@@ -36,7 +36,7 @@ from tests.bevriezing_opbouw import (
     dump,
     eigen_xlsx,
 )
-from tests.test_autorisatie import ingelogde_clients, objecten_per_soort, url_kwargs, url_patronen
+from tests.paden import ingelogde_clients, objecten_per_soort, url_kwargs, url_patronen
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from afspraken.services.bulk_jaarschijf import (
 from monitoring import services as monitoring_services
 from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
-from tests.bevriezing_opbouw import (
+from tests.bevroren import (
     GEWEIGERD,
     OVEREENKOMST,
     ROLLEN,

@@ -20,13 +20,13 @@ from django.utils.csp import CSP, build_policy
 from django.views.decorators.csp import csp_override
 
 from tests import factories
-from tests.scenario import ROLLEN, bouw_scenario
-from tests.test_autorisatie import (
+from tests.paden import (
     ingelogde_clients,
     objecten_per_soort,
     url_kwargs,
     url_patronen,
 )
+from tests.wereld import ROLLEN, autorisatiewereld
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +89,7 @@ def test_policy_allows_only_own_scripts_styles_and_no_plugins_or_framing():
 
 
 def test_every_html_page_of_every_role_carries_the_policy():
-    sc = bouw_scenario()
+    sc = autorisatiewereld()
     objecten = objecten_per_soort(sc)["eigen"]
     clients = ingelogde_clients(sc)
     fouten, html = [], set()
@@ -116,7 +116,7 @@ def test_every_html_page_of_every_role_carries_the_policy():
 
 
 def test_every_admin_page_carries_the_policy():
-    bouw_scenario()
+    autorisatiewereld()
     superuser = factories.GebruikerFactory(username="csp.beheer", is_superuser=True, is_staff=True)
     anoniem = Client()
     client = Client()

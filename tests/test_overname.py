@@ -34,8 +34,8 @@ from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
 from monitoring.workbook.reader import lees_werkboek
 from tests import factories
-from tests.monitoring.werkboek_opbouw import bewerk, zet_cel
-from tests.scenario import bouw_partijwereld, lid
+from tests.monitoring.werkboeken import bewerk, zet_cel
+from tests.wereld import lid, partijwereld
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +55,8 @@ class Wereld:
         dom = factories.OrganisatieFactory(naam="Domesta", afkorting="DOM")
         hvss = factories.HuurdersorganisatieFactory(naam="Samen Sterk", afkorting="HVSS")
         shdh = factories.HuurdersorganisatieFactory(naam="Huurders De Hoogte", afkorting="SHDH")
-        self.bo = bouw_partijwereld("Borger-Odoorn", [ws, lf], hvss)
-        self.hgv = bouw_partijwereld("Hoogeveen", [ws, dom], shdh)
+        self.bo = partijwereld("Borger-Odoorn", [ws, lf], hvss)
+        self.hgv = partijwereld("Hoogeveen", [ws, dom], shdh)
         self.bo_medewerker = lid(self.bo.gemeente_org, Rol.MEDEWERKER, username="bo.medewerker")
         self.bo_beheerder = lid(
             self.bo.gemeente_org, Rol.MEDEWERKER, Rol.BEHEERDER, username="bo.beheerder"

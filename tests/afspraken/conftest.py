@@ -5,12 +5,12 @@ A module overrides `opbouw` when it needs another size or status.
 
 import pytest
 
-from tests.afspraken.lezen_opbouw import bouw
+from tests.wereld import paginawereld
 
 
 @pytest.fixture
 def opbouw():
-    return bouw(4)
+    return paginawereld(4)
 
 
 @pytest.fixture

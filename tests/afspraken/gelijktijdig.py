@@ -31,9 +31,9 @@ def main() -> None:
     settings.TWEESTAPS_VERPLICHT = False
     call_command("migrate", verbosity=0)
     from afspraken.models import Afspraak
-    from tests.afspraken.lezen_opbouw import bouw
+    from tests.wereld import paginawereld
 
-    opbouw = bouw(3)
+    opbouw = paginawereld(3)
     afspraak = Afspraak.objects.get(overeenkomst=opbouw.overeenkomst, code="A1")
     url = reverse("afspraken:afspraak-bewerken", kwargs={"afspraak_pk": afspraak.pk})
     gebruiker = opbouw.gemeente_gebruiker

@@ -7,7 +7,7 @@ from afspraken.bevriezing import Bevroren
 from afspraken.constants import JaarschijfStatus, Voortgang
 from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf, Ondertekening, Overeenkomst, Stap
 from tests import factories
-from tests.scenario import bouw_partijwereld
+from tests.wereld import partijwereld
 from voorraad.models import Voorraadmutatie, Voorraadstand
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ BEVROREN = [JaarschijfStatus.VASTGESTELD, JaarschijfStatus.ONDERTEKEND]
 def wereld(request):
     corporatie = factories.OrganisatieFactory(afkorting="WS")
     huurders = factories.HuurdersorganisatieFactory()
-    return bouw_partijwereld("Exloo", [corporatie], huurders, status=request.param)
+    return partijwereld("Exloo", [corporatie], huurders, status=request.param)
 
 
 def vers(obj):
@@ -127,10 +127,10 @@ def test_progress_stays_possible_in_a_frozen_jaarschijf(wereld):
 def test_ondertekend_status_never_changes_but_vastgesteld_may_go_back():
     corporatie = factories.OrganisatieFactory()
     huurders = factories.HuurdersorganisatieFactory()
-    vast = bouw_partijwereld("Odoorn", [corporatie], huurders, status=BEVROREN[0]).jaarschijf
+    vast = partijwereld("Odoorn", [corporatie], huurders, status=BEVROREN[0]).jaarschijf
     vast.status = JaarschijfStatus.CONCEPT
     vast.save()
-    getekend = bouw_partijwereld("Emmen", [corporatie], huurders, status=BEVROREN[1]).jaarschijf
+    getekend = partijwereld("Emmen", [corporatie], huurders, status=BEVROREN[1]).jaarschijf
     getekend.status = JaarschijfStatus.CONCEPT
     with pytest.raises(Bevroren):
         getekend.save()

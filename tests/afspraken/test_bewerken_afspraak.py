@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from afspraken.constants import Soort
 from afspraken.models import Afspraak, Jaarafspraak
-from tests.afspraken.lezen_opbouw import HTMX
+from tests.wereld import HTMX
 
 pytestmark = pytest.mark.django_db
 

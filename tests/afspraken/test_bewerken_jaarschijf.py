@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from afspraken.constants import Voortgang
 from afspraken.models import Jaarafspraak, Jaarschijf, Stap
-from tests.afspraken.lezen_opbouw import HTMX
+from tests.wereld import HTMX
 
 pytestmark = pytest.mark.django_db
 

@@ -9,14 +9,14 @@ from django.urls import reverse
 
 from afspraken.models import Overeenkomst, Partij, Thema
 from tests import factories
-from tests.afspraken.lezen_opbouw import HTMX, bouw
+from tests.wereld import HTMX, paginawereld
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def opbouw():
-    return bouw(3)
+    return paginawereld(3)
 
 
 def detail(overeenkomst):

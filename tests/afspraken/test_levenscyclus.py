@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from afspraken.constants import JaarschijfStatus, Voortgang
 from afspraken.models import Jaarafspraak, Jaarschijf, JaarschijfStatuswijziging, Stap
-from tests.afspraken.lezen_opbouw import bouw
+from tests.wereld import paginawereld
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def detail(jaarschijf):
 
 @pytest.fixture
 def opbouw():
-    return bouw(4, status=JaarschijfStatus.CONCEPT)
+    return paginawereld(4, status=JaarschijfStatus.CONCEPT)
 
 
 def test_levenscyclus_via_de_paginas_wordt_vastgelegd(gemeente, opbouw):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from afspraken.constants import Soort, Voortgang
-from tests.afspraken.lezen_opbouw import bouw
+from tests.wereld import paginawereld
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def codes(response):
 
 
 def test_lijst_toont_afspraken_met_voortgang_van_nieuwste_jaarschijf(client):
-    opbouw = bouw(3)
+    opbouw = paginawereld(3)
     client.force_login(opbouw.huurders_gebruiker)
     response = client.get(lijst(opbouw))
     assert response.status_code == 200
@@ -46,13 +46,13 @@ def test_lijst_toont_afspraken_met_voortgang_van_nieuwste_jaarschijf(client):
     ],
 )
 def test_lijst_filtert(client, filter_, verwacht):
-    opbouw = bouw(5)
+    opbouw = paginawereld(5)
     client.force_login(opbouw.gemeente_gebruiker)
     assert set(codes(client.get(lijst(opbouw), filter_))) == verwacht
 
 
 def test_lijst_filtert_op_thema_en_trekker(client):
-    opbouw = bouw(5)
+    opbouw = paginawereld(5)
     client.force_login(opbouw.gemeente_gebruiker)
     thema_b = opbouw.overeenkomst.themas.get(letter="B")
     assert set(codes(client.get(lijst(opbouw), {"thema": thema_b.pk}))) == {"B2"}
@@ -63,7 +63,7 @@ def test_lijst_filtert_op_thema_en_trekker(client):
 
 
 def test_lijst_status_in_gekozen_jaar(client):
-    opbouw = bouw(3)
+    opbouw = paginawereld(3)
     client.force_login(opbouw.gemeente_gebruiker)
     # 2025 has no jaarafspraken: nothing has a status there.
     assert codes(client.get(lijst(opbouw), {"jaar": "2025", "status": Voortgang.OP_KOERS})) == []
@@ -73,7 +73,7 @@ def test_lijst_status_in_gekozen_jaar(client):
 
 
 def test_lijst_sorteert_en_pagineert(client):
-    opbouw = bouw(30)
+    opbouw = paginawereld(30)
     client.force_login(opbouw.gemeente_gebruiker)
     eerste = client.get(lijst(opbouw))
     assert len(codes(eerste)) == 25
@@ -86,7 +86,7 @@ def test_lijst_sorteert_en_pagineert(client):
 
 
 def test_lijst_htmx_geeft_alleen_resultaten(client):
-    opbouw = bouw(2)
+    opbouw = paginawereld(2)
     client.force_login(opbouw.gemeente_gebruiker)
     response = client.get(lijst(opbouw), {"q": "nummer"}, headers={"HX-Request": "true"})
     html = response.content.decode()
@@ -95,7 +95,7 @@ def test_lijst_htmx_geeft_alleen_resultaten(client):
 
 
 def test_export_csv_met_puntkomma_en_gefilterd(client):
-    opbouw = bouw(5)
+    opbouw = paginawereld(5)
     client.force_login(opbouw.corporatie_gebruiker)
     response = client.get(export(opbouw), {"soort": Soort.PROCESAFSPRAAK, "formaat": "csv"})
     assert response.status_code == 200
@@ -111,7 +111,7 @@ def test_export_csv_met_puntkomma_en_gefilterd(client):
 
 
 def test_export_xlsx(client):
-    opbouw = bouw(3)
+    opbouw = paginawereld(3)
     client.force_login(opbouw.gemeente_gebruiker)
     response = client.get(export(opbouw), {"formaat": "xlsx", "sort": "-code"})
     assert response.status_code == 200
@@ -123,14 +123,14 @@ def test_export_xlsx(client):
 
 @pytest.mark.parametrize("naam", ["afspraken:afspraak-lijst", "afspraken:afspraak-export"])
 def test_lijst_en_export_niet_partij_krijgt_403(client, naam):
-    opbouw = bouw(1)
+    opbouw = paginawereld(1)
     client.force_login(opbouw.buitenstaander)
     url = reverse(naam, kwargs={"overeenkomst_pk": opbouw.overeenkomst.pk})
     assert client.get(url).status_code == 403
 
 
 def test_lijst_bevat_niets_van_andere_overeenkomst(client):
-    opbouw = bouw(2)
+    opbouw = paginawereld(2)
     client.force_login(opbouw.buitenstaander)
     url = reverse(
         "afspraken:afspraak-lijst", kwargs={"overeenkomst_pk": opbouw.ander_overeenkomst.pk}
@@ -143,7 +143,7 @@ def test_lijst_bevat_niets_van_andere_overeenkomst(client):
 
 @pytest.mark.parametrize("aantal", [1, 200])
 def test_lijst_query_budget(client, django_assert_max_num_queries, aantal):
-    opbouw = bouw(aantal)
+    opbouw = paginawereld(aantal)
     client.force_login(opbouw.gemeente_gebruiker)
     with django_assert_max_num_queries(11):
         response = client.get(lijst(opbouw), {"sort": "thema"})
@@ -153,7 +153,7 @@ def test_lijst_query_budget(client, django_assert_max_num_queries, aantal):
 
 @pytest.mark.parametrize("aantal", [1, 200])
 def test_export_query_budget(client, django_assert_max_num_queries, aantal):
-    opbouw = bouw(aantal)
+    opbouw = paginawereld(aantal)
     client.force_login(opbouw.gemeente_gebruiker)
     with django_assert_max_num_queries(10):
         response = client.get(export(opbouw), {"formaat": "csv"})

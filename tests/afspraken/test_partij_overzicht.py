@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from afspraken.models import Afspraak, Stap
 from tests import factories
-from tests.afspraken.lezen_opbouw import bouw
+from tests.wereld import paginawereld
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def codes_op_pagina(html):
 
 
 def test_partij_corporatie_ziet_haar_trekkerschap(client):
-    opbouw = bouw(4)
+    opbouw = paginawereld(4)
     client.force_login(opbouw.huurders_gebruiker)
     html = client.get(partij_url(opbouw, opbouw.corporatie)).content.decode()
     assert "Wat Woonservice toezegt" in html
@@ -31,7 +31,7 @@ def test_partij_corporatie_ziet_haar_trekkerschap(client):
 
 
 def test_partij_gemeente_en_huurders_ook(client):
-    opbouw = bouw(4)
+    opbouw = paginawereld(4)
     client.force_login(opbouw.corporatie_gebruiker)
     html = client.get(partij_url(opbouw, opbouw.gemeente)).content.decode()
     assert sorted(codes_op_pagina(html)) == ["A1", "A3"]
@@ -44,7 +44,7 @@ def test_partij_gemeente_en_huurders_ook(client):
 
 
 def test_partij_toont_alleen_eigen_stappen(client):
-    opbouw = bouw(2)
+    opbouw = paginawereld(2)
     b2 = Afspraak.objects.get(overeenkomst=opbouw.overeenkomst, code="B2")
     Stap.objects.create(
         jaarafspraak=b2.jaarafspraken.get(), organisatie=opbouw.corporatie, tekst="WS renoveert"
@@ -56,7 +56,7 @@ def test_partij_toont_alleen_eigen_stappen(client):
 
 
 def test_partij_geen_partij_404_en_buitenstaander_403(client):
-    opbouw = bouw(1)
+    opbouw = paginawereld(1)
     client.force_login(opbouw.gemeente_gebruiker)
     vreemd = factories.OrganisatieFactory()
     assert client.get(partij_url(opbouw, vreemd)).status_code == 404

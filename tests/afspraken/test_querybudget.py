@@ -10,7 +10,7 @@ from django.urls import URLPattern, reverse
 
 from afspraken import urls as afspraken_urls
 from afspraken.models import Jaarafspraak, Stap
-from tests.afspraken.lezen_opbouw import bouw
+from tests.wereld import paginawereld
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_every_page_is_covered():
 @pytest.mark.parametrize("aantal", [1, 200])
 @pytest.mark.parametrize("naam", PAGINAS)
 def test_page_query_budget(client, django_assert_max_num_queries, naam, aantal):
-    opbouw = bouw(aantal)
+    opbouw = paginawereld(aantal)
     url = _url(naam, _kwargs(opbouw))
     client.force_login(opbouw.gemeente_gebruiker)
     with django_assert_max_num_queries(BUDGET):
@@ -71,7 +71,7 @@ def test_page_query_budget_for_partners(
     client, django_assert_max_num_queries, naam, gebruiker, aantal
 ):
     """Trekkers and huurders see the same pages with other permissions per row."""
-    opbouw = bouw(aantal)
+    opbouw = paginawereld(aantal)
     waarden = _kwargs(opbouw)
     # The corporatie is trekker of the odd afspraken: take one it may report on.
     waarden["jaarafspraak_pk"] = (

@@ -10,14 +10,14 @@ from afspraken.models import Jaarschijf
 from gemeenten.constants import OrganisatieType, Rol
 from gemeenten.models import Organisatie
 from tests import factories
-from tests.scenario import bouw_scenario, lid
+from tests.wereld import autorisatiewereld, lid
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sc():
-    return bouw_scenario()
+    return autorisatiewereld()
 
 
 def vers(user):

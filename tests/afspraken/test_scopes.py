@@ -13,7 +13,7 @@ from afspraken.models import (
     Stap,
     Thema,
 )
-from tests.scenario import ROLLEN, bouw_scenario
+from tests.wereld import ROLLEN, autorisatiewereld
 from voorraad.models import Voorraadmutatie, Voorraadstand
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ ACTIES = {"view": "afspraken.view_overeenkomst", "change": "afspraken.change_inh
 
 @pytest.fixture
 def sc():
-    return bouw_scenario()
+    return autorisatiewereld()
 
 
 def gebruiker(sc, rol):

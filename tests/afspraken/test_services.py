@@ -9,14 +9,14 @@ from afspraken import services
 from afspraken.constants import JaarschijfStatus, Voortgang
 from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf, Stap, Thema
 from tests import factories
-from tests.scenario import bouw_scenario
+from tests.wereld import autorisatiewereld
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def wereld():
-    return bouw_scenario()
+    return autorisatiewereld()
 
 
 @pytest.fixture

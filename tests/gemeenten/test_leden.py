@@ -12,14 +12,14 @@ from gemeenten import services
 from gemeenten.constants import Rol
 from gemeenten.models import Gebruiker, Lidmaatschap
 from tests import factories
-from tests.scenario import bouw_scenario, lid
+from tests.wereld import autorisatiewereld, lid
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sc():
-    return bouw_scenario()
+    return autorisatiewereld()
 
 
 @pytest.fixture

@@ -8,14 +8,14 @@ from gemeenten.constants import Rol
 from gemeenten.models import Lidmaatschap, Organisatie
 from gemeenten.rules import BEHEREN, actor, toekenbare_rollen
 from tests import factories
-from tests.scenario import bouw_scenario, lid
+from tests.wereld import autorisatiewereld, lid
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sc():
-    return bouw_scenario()
+    return autorisatiewereld()
 
 
 def vers(user):

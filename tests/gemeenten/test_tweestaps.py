@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from gemeenten import services
 from gemeenten.constants import Rol
 from tests import factories
-from tests.scenario import lid
+from tests.wereld import lid
 
 pytestmark = pytest.mark.django_db
 

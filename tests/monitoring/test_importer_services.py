@@ -21,8 +21,8 @@ from monitoring.workbook.exporter import werkboek_exporteren
 from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
 from monitoring.workbook.reader import lees_werkboek
-from tests.monitoring.werkboek_opbouw import HOOGEVEEN, JAARSCHIJF_2026, bewerk, importeer, zet_cel
-from tests.scenario import bouw_scenario
+from tests.monitoring.werkboeken import HOOGEVEEN, JAARSCHIJF_2026, bewerk, importeer, zet_cel
+from tests.wereld import autorisatiewereld
 from voorraad import services as voorraad_services
 from voorraad.services import MutatieRegel, StandRegel
 
@@ -92,7 +92,7 @@ def bewaking(monkeypatch):
 
 
 def test_importer_schrijft_alleen_via_de_bulkservices(bewaking):
-    scenario = bouw_scenario()
+    scenario = autorisatiewereld()
 
     def wijzig(werkboek):
         zet_cel(werkboek["jaarschijf"], 7, "waarde", "Nieuwe inleiding")
@@ -156,7 +156,7 @@ def stand() -> dict:
 
 
 def aanroepen(wereld, door) -> dict:
-    """Each bulk service with one row for `wereld` (a Partijwereld of tests/scenario.py)."""
+    """Each bulk service with one row for `wereld` (a Partijwereld of tests/wereld.py)."""
     js, afspraak, corporatie = wereld.jaarschijf, wereld.afspraken[0], wereld.corporaties[0]
     datum = datetime.date(2020, 1, 1)
     return {
@@ -250,7 +250,7 @@ JAARSCHIJFINHOUD = {
 
 @pytest.fixture
 def scenario():
-    return bouw_scenario()
+    return autorisatiewereld()
 
 
 def test_aanroepen_dekt_elke_bulkservice(scenario):

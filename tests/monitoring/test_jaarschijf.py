@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.afspraken.lezen_opbouw import bouw
+from tests.wereld import paginawereld
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +11,7 @@ def url(opbouw):
 
 
 def test_jaarschijf_toont_het_document(client):
-    opbouw = bouw(4)
+    opbouw = paginawereld(4)
     client.force_login(opbouw.huurders_gebruiker)
     response = client.get(url(opbouw))
     assert response.status_code == 200
@@ -31,7 +31,7 @@ def test_jaarschijf_toont_het_document(client):
 
 
 def test_jaarschijf_voorraadtabel_met_perioden_onbekend_en_prognose(client):
-    opbouw = bouw(1)
+    opbouw = paginawereld(1)
     client.force_login(opbouw.corporatie_gebruiker)
     html = client.get(url(opbouw)).content.decode()
     assert "Voorraadmutaties Woonservice" in html
@@ -47,7 +47,7 @@ def test_jaarschijf_voorraadtabel_met_perioden_onbekend_en_prognose(client):
 
 
 def test_jaarschijf_sub_afspraak_staat_onder_hoofdafspraak(client):
-    opbouw = bouw(7)
+    opbouw = paginawereld(7)
     client.force_login(opbouw.gemeente_gebruiker)
     html = client.get(url(opbouw)).content.decode()
     # A1 comes first, then its sub-afspraken B4 and A7, then A3 and A5.
@@ -59,26 +59,26 @@ def test_jaarschijf_sub_afspraak_staat_onder_hoofdafspraak(client):
 
 
 def test_jaarschijf_niet_partij_krijgt_403(client):
-    opbouw = bouw(1)
+    opbouw = paginawereld(1)
     client.force_login(opbouw.buitenstaander)
     assert client.get(url(opbouw)).status_code == 403
 
 
 def test_jaarschijf_onbekend_geeft_404(client):
-    opbouw = bouw(1)
+    opbouw = paginawereld(1)
     client.force_login(opbouw.gemeente_gebruiker)
     response = client.get(reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": 999999}))
     assert response.status_code == 404
 
 
 def test_jaarschijf_anoniem_moet_inloggen(client):
-    opbouw = bouw(1)
+    opbouw = paginawereld(1)
     assert client.get(url(opbouw)).status_code == 302
 
 
 @pytest.mark.parametrize("aantal", [1, 200])
 def test_jaarschijf_query_budget(client, django_assert_max_num_queries, aantal):
-    opbouw = bouw(aantal)
+    opbouw = paginawereld(aantal)
     client.force_login(opbouw.gemeente_gebruiker)
     with django_assert_max_num_queries(14):
         response = client.get(url(opbouw))
@@ -87,7 +87,7 @@ def test_jaarschijf_query_budget(client, django_assert_max_num_queries, aantal):
 
 
 def test_jaarschijf_toont_bewerkplek_alleen_aan_gemeente(client):
-    opbouw = bouw(1)
+    opbouw = paginawereld(1)
     client.force_login(opbouw.gemeente_gebruiker)
     assert "afspraak__acties" in client.get(url(opbouw)).content.decode()
     client.force_login(opbouw.huurders_gebruiker)
@@ -101,7 +101,7 @@ def test_voortgang_rechten_per_pagina_gelijk_aan_has_perm():
     from monitoring.selectors.jaarschijf import jaarafspraken_voor_document
     from tests import factories
 
-    opbouw = bouw(6)
+    opbouw = paginawereld(6)
     rijen = list(jaarafspraken_voor_document().filter(jaarschijf=opbouw.jaarschijf))
     superuser = factories.GebruikerFactory(is_superuser=True)
     verwacht_aantal = {"gemeente": 6, "corporatie": 3, "huurders": 0, "superuser": 6}

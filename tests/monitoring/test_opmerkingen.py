@@ -14,7 +14,7 @@ from gemeenten.models import Lidmaatschap
 from monitoring import services
 from monitoring.models import Opmerking
 from tests import factories
-from tests.afspraken.lezen_opbouw import HTMX, bouw, lid
+from tests.wereld import HTMX, lid, paginawereld
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ PARTIJEN = [
 
 @pytest.fixture
 def opbouw():
-    return bouw(2)
+    return paginawereld(2)
 
 
 @pytest.fixture
@@ -217,7 +217,7 @@ def test_author_organisation_is_kept_when_the_author_moves(client, opbouw, ja):
 
 @pytest.mark.parametrize("status", [JaarschijfStatus.VASTGESTELD, JaarschijfStatus.ONDERTEKEND])
 def test_remarks_stay_possible_after_vaststelling(client, status):
-    opbouw = bouw(1, status=status)
+    opbouw = paginawereld(1, status=status)
     ja = Jaarafspraak.objects.get(jaarschijf=opbouw.jaarschijf)
     client.force_login(opbouw.huurders_gebruiker)
     response = client.post(plaats_url(ja), {"opmerking": "Monitoring: op koers?"})

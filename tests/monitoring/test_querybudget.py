@@ -12,7 +12,7 @@ from afspraken.models import Jaarafspraak
 from monitoring import urls as monitoring_urls
 from monitoring.models import Opmerking
 from tests import factories
-from tests.afspraken.lezen_opbouw import HTMX, bouw
+from tests.wereld import HTMX, paginawereld
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def test_every_page_is_covered():
 @pytest.mark.parametrize("aantal", [1, 200])
 @pytest.mark.parametrize("naam", PAGINAS)
 def test_page_query_budget(client, django_assert_max_num_queries, naam, aantal):
-    opbouw = bouw(aantal)
+    opbouw = paginawereld(aantal)
     url = _url(naam, _kwargs(opbouw))
     client.force_login(opbouw.gemeente_gebruiker)
     with django_assert_max_num_queries(BUDGET):
@@ -70,7 +70,7 @@ def test_page_query_budget_for_partners(
     client, django_assert_max_num_queries, naam, gebruiker, aantal
 ):
     """Trekkers and huurders see the same pages with other permissions per row."""
-    opbouw = bouw(aantal)
+    opbouw = paginawereld(aantal)
     url = _url(naam, _kwargs(opbouw))
     client.force_login(getattr(opbouw, gebruiker))
     with django_assert_max_num_queries(BUDGET):
@@ -80,7 +80,7 @@ def test_page_query_budget_for_partners(
 
 def test_row_after_an_inline_edit_has_a_fixed_budget(client, django_assert_max_num_queries):
     """afspraken's edit view answers htmx with monitoring's row (afspraken.boven)."""
-    opbouw = bouw(200)
+    opbouw = paginawereld(200)
     jaarafspraak = Jaarafspraak.objects.filter(jaarschijf=opbouw.jaarschijf).first()
     factories.OpmerkingFactory(jaarafspraak=jaarafspraak, tekst="Opmerking bij de rij")
     url = reverse("afspraken:jaarafspraak-bewerken", kwargs={"jaarafspraak_pk": jaarafspraak.pk})
@@ -94,7 +94,7 @@ def test_row_after_an_inline_edit_has_a_fixed_budget(client, django_assert_max_n
 @pytest.mark.parametrize("gebruiker", ["gemeente_gebruiker", "huurders_gebruiker"])
 def test_jaarschijf_page_with_many_remarks(client, django_assert_max_num_queries, gebruiker):
     """Remarks on every afspraak and on the jaarschijf itself cost no query per remark."""
-    opbouw = bouw(200)
+    opbouw = paginawereld(200)
     jaarafspraken = list(Jaarafspraak.objects.filter(jaarschijf=opbouw.jaarschijf))
     auteurs = [
         (opbouw.gemeente_gebruiker, opbouw.gemeente),

@@ -6,14 +6,14 @@ from django.contrib.auth.models import AnonymousUser
 from afspraken.constants import JaarschijfStatus
 from afspraken.models import Jaarschijf
 from monitoring.models import Opmerking
-from tests.scenario import ROLLEN, bouw_scenario
+from tests.wereld import ROLLEN, autorisatiewereld
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sc():
-    return bouw_scenario()
+    return autorisatiewereld()
 
 
 def gebruiker(sc, rol):

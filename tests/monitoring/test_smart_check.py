@@ -4,13 +4,13 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
-from tests.afspraken.lezen_opbouw import bouw
+from tests.wereld import paginawereld
 
 pytestmark = pytest.mark.django_db
 
 
 def test_smart_check_markeert_wat_ontbreekt(client):
-    opbouw = bouw(0)
+    opbouw = paginawereld(0)
     thema = opbouw.overeenkomst.themas.first()
 
     def afspraak(code, inhoud, periode="2026", doel="", trekker=True):
@@ -43,7 +43,7 @@ def test_smart_check_markeert_wat_ontbreekt(client):
 
 
 def test_smart_check_for_non_party_is_403_and_unknown_agreement_404(client):
-    opbouw = bouw(1)
+    opbouw = paginawereld(1)
     client.force_login(opbouw.buitenstaander)
     url = reverse("monitoring:smart-check", kwargs={"overeenkomst_pk": opbouw.overeenkomst.pk})
     assert client.get(url).status_code == 403

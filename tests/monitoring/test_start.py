@@ -12,7 +12,7 @@ from afspraken.constants import JaarschijfStatus
 from afspraken.models import Afspraak, Jaarafspraak
 from gemeenten.constants import Rol
 from tests import factories
-from tests.afspraken.lezen_opbouw import bouw, lid
+from tests.wereld import lid, paginawereld
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_start_vraagt_in_te_loggen(client):
 
 
 def test_start_toont_eigen_overeenkomsten_en_niet_die_van_anderen(client):
-    opbouw = bouw(1)
+    opbouw = paginawereld(1)
     client.force_login(opbouw.huurders_gebruiker)
     html = client.get(START).content.decode()
     assert overeenkomst_url(opbouw.overeenkomst) in html
@@ -55,7 +55,7 @@ def test_start_toont_eigen_overeenkomsten_en_niet_die_van_anderen(client):
 
 
 def test_start_te_bespreken_voor_elke_partij(client):
-    opbouw = bouw(1, status=JaarschijfStatus.TER_BESPREKING)
+    opbouw = paginawereld(1, status=JaarschijfStatus.TER_BESPREKING)
     for gebruiker in (
         opbouw.gemeente_gebruiker,
         opbouw.corporatie_gebruiker,
@@ -69,8 +69,8 @@ def test_start_te_bespreken_voor_elke_partij(client):
 
 
 def test_start_te_ondertekenen_voor_ondertekenaar_tot_getekend(client):
-    opbouw = bouw(1, status=JaarschijfStatus.VASTGESTELD)
-    ondertekenaar = lid(opbouw.corporatie, rol=Rol.ONDERTEKENAAR)
+    opbouw = paginawereld(1, status=JaarschijfStatus.VASTGESTELD)
+    ondertekenaar = lid(opbouw.corporatie, Rol.ONDERTEKENAAR)
     client.force_login(ondertekenaar)
     html = client.get(START).content.decode()
     assert f"{jaarschijf_url(opbouw.jaarschijf)}#ondertekening" in kaart(html, "Te ondertekenen")
@@ -87,7 +87,7 @@ def test_start_te_ondertekenen_voor_ondertekenaar_tot_getekend(client):
 
 
 def test_start_cijfers_aanleveren_voor_corporatie_zonder_cijfers(client):
-    opbouw = bouw(1, status=JaarschijfStatus.CONCEPT)
+    opbouw = paginawereld(1, status=JaarschijfStatus.CONCEPT)
     tweede = factories.OrganisatieFactory(naam="Lefier", afkorting="LF")
     factories.PartijFactory(overeenkomst=opbouw.overeenkomst, organisatie=tweede)
     client.force_login(lid(tweede))
@@ -106,13 +106,13 @@ def test_start_cijfers_aanleveren_voor_corporatie_zonder_cijfers(client):
 
 
 def test_start_zonder_iets_te_doen(client):
-    opbouw = bouw(1, status=JaarschijfStatus.CONCEPT)
+    opbouw = paginawereld(1, status=JaarschijfStatus.CONCEPT)
     client.force_login(opbouw.huurders_gebruiker)
     assert "Er wacht nu niets op u." in client.get(START).content.decode()
 
 
 def test_start_recente_activiteit_met_nederlandse_datum(client):
-    opbouw = bouw(2, status=JaarschijfStatus.CONCEPT)
+    opbouw = paginawereld(2, status=JaarschijfStatus.CONCEPT)
     gemeente = opbouw.gemeente_gebruiker
     gemeente.first_name, gemeente.last_name = "Anne", "de Boer"
     gemeente.save()
@@ -147,7 +147,7 @@ def test_start_recente_activiteit_met_nederlandse_datum(client):
 
 
 def test_start_nederlandse_getallen_in_periode_en_jaar(client):
-    opbouw = bouw(1, status=JaarschijfStatus.TER_BESPREKING)
+    opbouw = paginawereld(1, status=JaarschijfStatus.TER_BESPREKING)
     client.force_login(opbouw.gemeente_gebruiker)
     html = client.get(START).content.decode()
     assert "Jaarschijf 2026" in html
@@ -163,7 +163,7 @@ def test_start_nieuwe_organisatie_zonder_overeenkomsten(client):
 
 
 def test_start_biedt_nieuwe_overeenkomst_en_werkboek_alleen_aan_de_gemeente(client):
-    opbouw = bouw(1)
+    opbouw = paginawereld(1)
     links = [
         reverse("afspraken:overeenkomst-aanmaken"),
         reverse("monitoring:werkboek-import"),

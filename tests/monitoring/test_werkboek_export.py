@@ -8,7 +8,7 @@ from monitoring.workbook import formaat
 from monitoring.workbook.exporter import werkboek_exporteren
 from monitoring.workbook.reader import lees_werkboek
 from tests import factories
-from tests.monitoring.werkboek_opbouw import (
+from tests.monitoring.werkboeken import (
     ALLE_FIXTURES,
     JAARSCHIJF_2026,
     cellen,
@@ -16,7 +16,7 @@ from tests.monitoring.werkboek_opbouw import (
     leeg_database,
     tel_rijen,
 )
-from tests.scenario import bouw_scenario
+from tests.wereld import autorisatiewereld
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_export_importeren_en_weer_exporteren_geeft_hetzelfde_werkboek(tmp_path,
 
 
 def test_export_bevat_alleen_de_gevraagde_jaarschijf():
-    scenario = bouw_scenario()
+    scenario = autorisatiewereld()
 
     inhoud = cellen(werkboek_exporteren(jaarschijf=scenario.a.jaarschijf))
 
@@ -75,7 +75,7 @@ def test_export_bevat_alleen_de_gevraagde_jaarschijf():
 
 
 def test_export_neemt_een_verwezen_organisatie_op_die_geen_partij_is(tmp_path):
-    scenario = bouw_scenario()
+    scenario = autorisatiewereld()
     buitenstaander = factories.OrganisatieFactory(naam="Zorgpartner", afkorting="ZP")
     factories.StapFactory(
         jaarafspraak=scenario.a.jaarafspraken[0], organisatie=buitenstaander, tekst="Zorg"
@@ -90,7 +90,7 @@ def test_export_neemt_een_verwezen_organisatie_op_die_geen_partij_is(tmp_path):
 
 
 def test_export_schrijft_tekst_als_tekst_en_onbekend_als_streepje():
-    scenario = bouw_scenario()
+    scenario = autorisatiewereld()
     afspraak = scenario.a.afspraken[0]
     afspraak.inhoud = "=SOM(A1:A3) is geen formule"
     afspraak.save()
@@ -115,7 +115,7 @@ def test_export_werkboek_commando_schrijft_het_bestand(tmp_path):
 
 
 def test_export_werkboek_commando_zegt_wat_er_ontbreekt_of_dubbel_is(tmp_path):
-    scenario = bouw_scenario()
+    scenario = autorisatiewereld()
 
     with pytest.raises(CommandError, match="Geen jaarschijf 2030 van gemeente 'Aadorp'"):
         exporteer(tmp_path, "Aadorp", 2030)

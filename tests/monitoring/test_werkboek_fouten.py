@@ -16,7 +16,7 @@ from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
 from monitoring.workbook.reader import lees_werkboek
 from tests import factories
-from tests.monitoring.werkboek_opbouw import (
+from tests.monitoring.werkboeken import (
     HOOGEVEEN,
     JAARSCHIJF_2026,
     als_bestand,

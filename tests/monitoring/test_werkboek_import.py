@@ -12,7 +12,7 @@ from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.reader import lees_werkboek
 from monitoring.workbook.sjabloon import sjabloon_xlsx
 from tests import factories
-from tests.monitoring.werkboek_opbouw import (
+from tests.monitoring.werkboeken import (
     HOOGEVEEN,
     JAARSCHIJF_2026,
     PRESTATIEAFSPRAKEN_2023,

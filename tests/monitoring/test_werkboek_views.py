@@ -7,8 +7,8 @@ from afspraken.models import Afspraak
 from gemeenten.models import Gemeente
 from monitoring.workbook.exporter import werkboek_exporteren
 from monitoring.workbook.formaat import MAX_BESTAND_BYTES
-from tests.monitoring.werkboek_opbouw import JAARSCHIJF_2026, bewerk, cellen, tel_rijen, zet_cel
-from tests.scenario import bouw_scenario
+from tests.monitoring.werkboeken import JAARSCHIJF_2026, bewerk, cellen, tel_rijen, zet_cel
+from tests.wereld import autorisatiewereld
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def upload(inhoud, naam="werkboek.xlsx"):
 
 @pytest.fixture
 def scenario():
-    return bouw_scenario()
+    return autorisatiewereld()
 
 
 def ingelogd(client, scenario, rol):

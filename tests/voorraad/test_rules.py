@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from afspraken.constants import JaarschijfStatus
 from afspraken.models import Jaarschijf
-from tests.scenario import bouw_scenario
+from tests.wereld import autorisatiewereld
 from voorraad import rules as r
 from voorraad.models import Voorraadmutatie, Voorraadstand
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def sc():
-    return bouw_scenario()
+    return autorisatiewereld()
 
 
 def test_is_eigen_corporatie(sc):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from afspraken.bevriezing import BEVROREN_MELDING
 from afspraken.constants import JaarschijfStatus
 from tests import factories
-from tests.scenario import bouw_scenario
+from tests.wereld import autorisatiewereld
 from voorraad.constants import CijferSoort
 from voorraad.models import Voorraadmutatie, Voorraadstand
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def sc():
-    return bouw_scenario()
+    return autorisatiewereld()
 
 
 def url(jaarschijf):

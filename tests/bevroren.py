@@ -1,6 +1,6 @@
-"""The frozen world the freeze proofs share: agreement A of tests/scenario.py with its
-jaarschijf vastgesteld or ondertekend, a gemeente beheerder beside the scenario's roles, and
-a dump of everything the fixed document consists of."""
+"""What the freeze proofs check with: the rows' outcomes, the roles that try, the refusals, a
+dump of everything the fixed document consists of and the frozen jaarschijf's own workbook.
+The frozen world itself is `tests.wereld.bevroren` (fixture `bevroren_wereld`)."""
 
 import io
 import json
@@ -11,26 +11,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from afspraken.bevriezing import BEVROREN_MELDING
 from afspraken.constants import XLSX_MEDIA_TYPE
 from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Stap
-from gemeenten.constants import Rol
 from monitoring.workbook.exporter import werkboek_exporteren
 from monitoring.workbook.reader import lees_werkboek
-from tests import factories
-from tests.scenario import bouw_scenario, lid
 from voorraad.models import Voorraadmutatie, Voorraadstand
 
 GEWEIGERD, OVEREENKOMST, VOORTGANG, LEZEN = "geweigerd", "overeenkomst", "voortgang", "lezen"
 ROLLEN = ["gemeente_beheerder", "corporatie_medewerker", "superuser"]
 # What a refusal says: the freeze itself, or a lifecycle step the status does not allow.
 WEIGERINGEN = (str(BEVROREN_MELDING), "kan niet meer worden gewijzigd", "kan niet naar")
-
-
-def bouw_bevroren_wereld(status):
-    sc = bouw_scenario()
-    sc.gebruikers["gemeente_beheerder"] = lid(
-        sc.a.gemeente_org, Rol.MEDEWERKER, Rol.BEHEERDER, username="ga.beheerder"
-    )
-    factories.zet_status(sc.a.jaarschijf, status)
-    return sc
 
 
 def rijen(qs, zonder=()) -> list:

@@ -1,0 +1,296 @@
+"""Who may do what, beyond the table of tests/test_autorisatie.py: lists and exports show
+nothing of agreements the user is no party to, POSTs with fields the user may not change
+change nothing, and another organisation as POST payload is refused.
+"""
+
+import io
+
+import openpyxl
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from afspraken.constants import Voortgang
+from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf, Partij, Stap
+from gemeenten.constants import Rol
+from gemeenten.models import Gebruiker, Lidmaatschap
+from tests.wereld import ROLLEN, autorisatiewereld
+
+pytestmark = pytest.mark.django_db
+
+
+# --- Lists and exports show nothing of agreements the user is no party to -------------------
+
+# Every object of gemeente B carries "Beekdorp" or "C3"; the second agreement of gemeente A
+# (parties: the gemeente and C2) carries "Convenant", "convenant" or "Bouwopgave".
+MERKEN_ANDERE_GEMEENTE = ["Beekdorp", "Afspraak van C3", "Stap van C3"]
+MERKEN_ANDERE_OVEREENKOMST = ["Convenant Aadorp", "in convenant", "Bouwopgave Aadorp"]
+
+
+def tekst_van(response) -> str:
+    soort = response.get("Content-Type", "")
+    inhoud = b"".join(response) if response.streaming else response.content
+    if "spreadsheetml" in soort:
+        werkboek = openpyxl.load_workbook(io.BytesIO(inhoud), read_only=True)
+        return "\n".join(
+            str(waarde)
+            for blad in werkboek.worksheets
+            for rij in blad.iter_rows(values_only=True)
+            for waarde in rij
+            if waarde is not None
+        )
+    return inhoud.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    "rol",
+    [
+        "gemeente_medewerker",
+        "corporatie_medewerker",
+        "corporatie_ondertekenaar",
+        "huurders_medewerker",
+        "organisatie_beheerder",
+    ],
+)
+def test_lists_and_exports_contain_no_other_agreements(rol):
+    sc = autorisatiewereld()
+    client = Client()
+    client.force_login(sc.gebruiker(rol))
+    oa = {"overeenkomst_pk": sc.a.overeenkomst.pk}
+    # Filter values pointing into the other gemeente's agreement must not pull it in.
+    vreemd = f"?thema={sc.b.thema.pk}&trekker={sc.c3.pk}&q=C3"
+    paginas = [
+        (reverse("monitoring:start"), "Prestatieafspraken Aadorp"),
+        (reverse("afspraken:afspraak-lijst", kwargs=oa), "Afspraak van C1 in Aadorp"),
+        (reverse("afspraken:afspraak-lijst", kwargs=oa) + vreemd, None),
+        (reverse("afspraken:afspraak-export", kwargs=oa), "Afspraak van C1 in Aadorp"),
+        (reverse("afspraken:afspraak-export", kwargs=oa) + "?formaat=xlsx", "Afspraak van C1"),
+        (reverse("afspraken:afspraak-export", kwargs=oa) + vreemd, None),
+        (reverse("afspraken:partij-overzicht", kwargs={**oa, "organisatie_pk": sc.c1.pk}), None),
+        (reverse("monitoring:smart-check", kwargs=oa), None),
+        (
+            reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": sc.a.jaarschijf.pk}),
+            "Afspraak van C1 in Aadorp",
+        ),
+        (
+            reverse("monitoring:werkboek-export", kwargs={"jaarschijf_pk": sc.a.jaarschijf.pk}),
+            "Afspraak van C1 in Aadorp",
+        ),
+    ]
+    verboden = list(MERKEN_ANDERE_GEMEENTE)
+    if rol != "gemeente_medewerker":
+        verboden += MERKEN_ANDERE_OVEREENKOMST
+    for url, moet_staan in paginas:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        tekst = tekst_van(response)
+        if moet_staan:
+            assert moet_staan in tekst, url
+        for merk in verboden:
+            assert merk not in tekst, (url, merk)
+
+
+def test_start_page_of_gemeente_shows_both_own_agreements_only():
+    sc = autorisatiewereld()
+    client = Client()
+    client.force_login(sc.gebruiker("gemeente_medewerker"))
+    tekst = client.get(reverse("monitoring:start")).content.decode()
+    assert "Prestatieafspraken Aadorp" in tekst
+    assert "Convenant Aadorp" in tekst
+    assert "Beekdorp" not in tekst
+
+
+# --- POSTs with fields the user may not change ----------------------------------------------
+
+
+def test_trekker_posting_afspraak_fields_to_progress_changes_only_progress():
+    sc = autorisatiewereld()
+    client = Client()
+    client.force_login(sc.gebruiker("corporatie_medewerker"))
+    jaarafspraak = sc.a.jaarafspraken[0]
+    afspraak = jaarafspraak.afspraak
+    voor = Afspraak.objects.values().get(pk=afspraak.pk)
+    response = client.post(
+        reverse("afspraken:jaarafspraak-bewerken", kwargs={"jaarafspraak_pk": jaarafspraak.pk}),
+        {
+            "versie": jaarafspraak.versie,
+            "tekst": "Plan C1 bijgewerkt",
+            "status": Voortgang.OP_KOERS,
+            # Not theirs to change:
+            "inhoud": "Gehackte afspraaktekst",
+            "code": "X99",
+            "thema": sc.b.thema.pk,
+            "trekkers": [sc.c2.pk],
+            "afspraak": sc.a.afspraken[1].pk,
+            "jaarschijf": sc.b.jaarschijf.pk,
+            "jaarschijf_status": "vastgesteld",
+        },
+    )
+    assert response.status_code == 302
+    jaarafspraak.refresh_from_db()
+    assert (jaarafspraak.tekst, jaarafspraak.status) == ("Plan C1 bijgewerkt", Voortgang.OP_KOERS)
+    assert (jaarafspraak.afspraak_id, jaarafspraak.jaarschijf_id) == (
+        afspraak.pk,
+        sc.a.jaarschijf.pk,
+    )
+    na = Afspraak.objects.values().get(pk=afspraak.pk)
+    assert {k: v for k, v in na.items() if k != "versie"} == {
+        k: v for k, v in voor.items() if k != "versie"
+    }
+    assert list(afspraak.trekkers.all()) == [sc.c1]
+    assert Jaarschijf.objects.get(pk=sc.a.jaarschijf.pk).status == sc.a.jaarschijf.status
+
+
+def test_corporatie_cannot_touch_progress_of_another_trekker_in_the_same_agreement():
+    """In the shared agreement C1 may not change the progress or steps of C2's afspraak."""
+    sc = autorisatiewereld()
+    client = Client()
+    client.force_login(sc.gebruiker("corporatie_medewerker"))
+    jaarafspraak = sc.a.jaarafspraken[1]  # trekker C2
+    stap = sc.a.stappen[1]  # C2's step
+    url = reverse("afspraken:jaarafspraak-bewerken", kwargs={"jaarafspraak_pk": jaarafspraak.pk})
+    response = client.post(
+        url, {"versie": jaarafspraak.versie, "tekst": "Overgenomen", "status": "gerealiseerd"}
+    )
+    assert response.status_code == 403
+    afronden = reverse("afspraken:stap-afronden", kwargs={"stap_pk": stap.pk})
+    assert client.post(afronden, {"afgerond": "1"}).status_code == 403
+    jaarafspraak.refresh_from_db()
+    stap.refresh_from_db()
+    assert jaarafspraak.tekst != "Overgenomen" and not stap.afgerond
+
+
+def test_trekker_completing_a_step_cannot_change_its_text_or_party():
+    sc = autorisatiewereld()
+    client = Client()
+    client.force_login(sc.gebruiker("corporatie_medewerker"))
+    stap = sc.a.stappen[0]
+    tekst, organisatie_id = stap.tekst, stap.organisatie_id
+    response = client.post(
+        reverse("afspraken:stap-afronden", kwargs={"stap_pk": stap.pk}),
+        {"afgerond": "1", "tekst": "Gehackt", "organisatie": sc.c2.pk},
+    )
+    assert response.status_code == 302
+    stap = Stap.objects.get(pk=stap.pk)
+    assert stap.afgerond
+    assert (stap.tekst, stap.organisatie_id) == (tekst, organisatie_id)
+
+
+def test_huurders_posting_progress_changes_nothing():
+    sc = autorisatiewereld()
+    client = Client()
+    client.force_login(sc.gebruiker("huurders_medewerker"))
+    jaarafspraak = sc.a.jaarafspraken[0]
+    voor = Jaarafspraak.objects.values().get(pk=jaarafspraak.pk)
+    response = client.post(
+        reverse("afspraken:jaarafspraak-bewerken", kwargs={"jaarafspraak_pk": jaarafspraak.pk}),
+        {"versie": jaarafspraak.versie, "tekst": "Huurders", "status": "vervallen"},
+    )
+    assert response.status_code == 403
+    assert Jaarafspraak.objects.values().get(pk=jaarafspraak.pk) == voor
+
+
+def test_beheerder_posting_a_higher_role_changes_nothing():
+    sc = autorisatiewereld()
+    client = Client()
+    client.force_login(sc.gebruiker("organisatie_beheerder"))
+    collega = sc.collega[sc.c1.pk]
+    lid = Lidmaatschap.objects.get(gebruiker=collega)
+    url = reverse("gemeenten:lid_rollen", kwargs={"lidmaatschap_pk": lid.pk})
+    response = client.post(url, {"rollen": [Rol.MEDEWERKER, Rol.ONDERTEKENAAR]})
+    assert response.status_code == 200  # the form refuses the choice
+    assert set(collega.lidmaatschappen.values_list("rol", flat=True)) == {Rol.MEDEWERKER}
+    # Not for themselves either.
+    eigen = Lidmaatschap.objects.filter(gebruiker=sc.gebruiker("organisatie_beheerder")).first()
+    url = reverse("gemeenten:lid_rollen", kwargs={"lidmaatschap_pk": eigen.pk})
+    client.post(url, {"rollen": [Rol.MEDEWERKER, Rol.BEHEERDER, Rol.ONDERTEKENAAR]})
+    assert Rol.ONDERTEKENAAR not in set(
+        Lidmaatschap.objects.filter(gebruiker=eigen.gebruiker).values_list("rol", flat=True)
+    )
+    aantal = Gebruiker.objects.count()
+    response = client.post(
+        reverse("gemeenten:lid_toevoegen", kwargs={"organisatie_pk": sc.c1.pk}),
+        {
+            "voornaam": "Nieuwe",
+            "achternaam": "Tekenaar",
+            "email": "tekenaar@example.org",
+            "rollen": [Rol.MEDEWERKER, Rol.ONDERTEKENAAR],
+        },
+    )
+    assert response.status_code == 200
+    assert Gebruiker.objects.count() == aantal
+
+
+def test_beheerder_inviting_with_a_role_field_invites_a_medewerker_only(mailoutbox):
+    sc = autorisatiewereld()
+    client = Client()
+    client.force_login(sc.gebruiker("organisatie_beheerder"))
+    response = client.post(
+        reverse("gemeenten:uitnodigen"),
+        {
+            "organisatie": sc.c1.pk,
+            "voornaam": "Nina",
+            "achternaam": "Nieuw",
+            "email": "nina@example.org",
+            "rollen": [Rol.BEHEERDER, Rol.ONDERTEKENAAR],
+            "rol": Rol.BEHEERDER,
+        },
+    )
+    assert response.status_code == 302
+    nina = Gebruiker.objects.get(email="nina@example.org")
+    assert list(nina.lidmaatschappen.values_list("organisatie_id", "rol")) == [
+        (sc.c1.pk, Rol.MEDEWERKER)
+    ]
+    assert len(mailoutbox) == 1
+
+
+# --- Attacks the table cannot express: another organisation as POST payload -----------------
+# The walk above posts no data. A gemeente that names another gemeente's organisation as a
+# party, or anyone who names a foreign organisation in an invitation, is tried here.
+
+
+def test_gemeente_cannot_add_another_gemeentes_organisation_as_party():
+    sc = autorisatiewereld()
+    url = reverse("afspraken:partijen", kwargs={"overeenkomst_pk": sc.a.overeenkomst.pk})
+    for rol in ("gemeente_medewerker", "superuser"):
+        client = Client()
+        client.force_login(sc.gebruiker(rol))
+        keuzes = client.get(url).context["form"].fields["organisatie"].queryset
+        assert sc.b.gemeente_org not in keuzes and sc.c3 in keuzes, rol
+        response = client.post(url, {"organisatie": sc.b.gemeente_org.pk})
+        assert response.status_code == 200, rol
+        assert "organisatie van een andere gemeente" in response.content.decode(), rol
+    assert (
+        not Partij.objects.filter(organisatie=sc.b.gemeente_org)
+        .exclude(overeenkomst=sc.b.overeenkomst)
+        .exists()
+    )
+
+
+def test_nobody_invites_into_a_foreign_organisation(mailoutbox):
+    sc = autorisatiewereld()
+    gebruikers, leden = Gebruiker.objects.count(), Lidmaatschap.objects.count()
+    vreemd = [sc.b.gemeente_org, sc.a.gemeente_org, sc.c2, sc.c3, sc.h1]
+    for rol in ROLLEN:
+        if rol in ("anoniem", "superuser"):
+            continue
+        client = Client()
+        client.force_login(sc.gebruiker(rol))
+        for organisatie in vreemd:
+            persoon = {
+                "voornaam": "Indringer",
+                "achternaam": "Overname",
+                "email": f"{rol}.{organisatie.pk}@example.org",
+                "rollen": [Rol.MEDEWERKER],
+            }
+            uitnodigen = client.post(
+                reverse("gemeenten:uitnodigen"), {**persoon, "organisatie": organisatie.pk}
+            )
+            assert uitnodigen.status_code in (200, 403), (rol, organisatie)
+            toevoegen = client.post(
+                reverse("gemeenten:lid_toevoegen", kwargs={"organisatie_pk": organisatie.pk}),
+                persoon,
+            )
+            assert toevoegen.status_code == 403, (rol, organisatie)
+    assert (Gebruiker.objects.count(), Lidmaatschap.objects.count()) == (gebruikers, leden)
+    assert mailoutbox == []
