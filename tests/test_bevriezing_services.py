@@ -11,13 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from afspraken import services as afspraken_services
-from afspraken.services.bulk import PartijRegel
-from afspraken.services.bulk_inhoud import AfspraakRegel, ThemaRegel
-from afspraken.services.bulk_jaarschijf import (
-    JaarafspraakRegel,
-    OndertekeningRegel,
-    StapRegel,
-)
 from monitoring import services as monitoring_services
 from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
@@ -30,20 +23,48 @@ from tests.bevroren import (
     dump,
     eigen_werkboek,
 )
+from tests.bevroren_bulk import (
+    bulk_jaarschijf_aanroepen,
+    bulk_overeenkomst_aanroepen,
+    bulk_voorraad_aanroepen,
+)
 from voorraad import services as voorraad_services
 
 pytestmark = pytest.mark.django_db
 
+DATUM = datetime.date(2020, 1, 1)
+
 
 def _service_aanroepen(bevroren_wereld, door) -> dict:
     """Every public service, called on the frozen jaarschijf's objects (or its agreement)."""
-    a = bevroren_wereld.a
-    ja, stap = a.jaarafspraken[0], a.stappen[0]
-    afspraak, js = a.afspraken[0], a.jaarschijf
-    opmerking = a.opmerkingen[0]
-    partij = a.overeenkomst.partijrollen.get(organisatie=bevroren_wereld.c1)
+    return {
+        naam: aanroep
+        for per_gebied in (
+            _afspraak_aanroepen,
+            _jaarschijf_aanroepen,
+            _overeenkomst_aanroepen,
+            _stap_aanroepen,
+            _voortgang_en_cijfer_aanroepen,
+            bulk_overeenkomst_aanroepen,
+            bulk_jaarschijf_aanroepen,
+            bulk_voorraad_aanroepen,
+        )
+        for naam, aanroep in per_gebied(bevroren_wereld, door).items()
+    }
+
+
+def _gewijzigd(stap):
+    stap.tekst = "Gewijzigd"
+    return stap
+
+
+def _afspraak_aanroepen(w, door) -> dict:
+    """The afspraak and jaarafspraak services."""
+    a = w.a
+    ja = w.a.jaarafspraken[0]
+    afspraak = w.a.afspraken[0]
+    js = w.a.jaarschijf
     tekst = {"code": "X99", "inhoud": "Gewijzigd"}
-    datum = datetime.date(2020, 1, 1)
     return {
         "afspraak_aanmaken": (
             OVEREENKOMST,
@@ -75,6 +96,14 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
                 jaarafspraak=ja, versie=ja.versie, afspraak_versie=1, door=door, **tekst
             ),
         ),
+    }
+
+
+def _jaarschijf_aanroepen(w, door) -> dict:
+    """The jaarschijf's own services and its lifecycle."""
+    a = w.a
+    js = w.a.jaarschijf
+    return {
         "jaarschijf_aanmaken": (
             OVEREENKOMST,
             lambda: afspraken_services.jaarschijf_aanmaken(
@@ -109,16 +138,15 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
                 jaarschijf=js, door=door
             ),
         ),
-        "opmerking_afhandelen": (
-            VOORTGANG,
-            lambda: monitoring_services.opmerking_afhandelen(opmerking=opmerking, door=door),
-        ),
-        "opmerking_plaatsen": (
-            VOORTGANG,
-            lambda: monitoring_services.opmerking_plaatsen(
-                jaarschijf=js, jaarafspraak=ja, tekst="Gewijzigd", door=door
-            ),
-        ),
+    }
+
+
+def _overeenkomst_aanroepen(w, door) -> dict:
+    """The agreement's services: itself, its parties and themes."""
+    a = w.a
+    partij = w.a.overeenkomst.partijrollen.get(organisatie=w.c1)
+    datum = DATUM
+    return {
         "overeenkomst_aanmaken": (
             OVEREENKOMST,
             lambda: afspraken_services.overeenkomst_aanmaken(
@@ -145,36 +173,12 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
         "partij_toevoegen": (
             OVEREENKOMST,
             lambda: afspraken_services.partij_toevoegen(
-                overeenkomst=a.overeenkomst, organisatie=bevroren_wereld.c3, door=door
+                overeenkomst=a.overeenkomst, organisatie=w.c3, door=door
             ),
         ),
         "partij_verwijderen": (
             OVEREENKOMST,
             lambda: afspraken_services.partij_verwijderen(partij=partij, door=door),
-        ),
-        "stap_afronden": (
-            VOORTGANG,
-            lambda: afspraken_services.stap_afronden(stap=stap, door=door),
-        ),
-        "stap_bijwerken": (
-            GEWEIGERD,
-            lambda: afspraken_services.stap_bijwerken(
-                stap=stap,
-                versie=stap.versie,
-                organisatie=bevroren_wereld.c1,
-                tekst="Gewijzigd",
-                door=door,
-            ),
-        ),
-        "stap_toevoegen": (
-            GEWEIGERD,
-            lambda: afspraken_services.stap_toevoegen(
-                jaarafspraak=ja, organisatie=bevroren_wereld.c1, tekst="Gewijzigd", door=door
-            ),
-        ),
-        "stap_verwijderen": (
-            GEWEIGERD,
-            lambda: afspraken_services.stap_verwijderen(stap=stap, door=door),
         ),
         "thema_aanmaken": (
             OVEREENKOMST,
@@ -192,6 +196,38 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
             OVEREENKOMST,
             lambda: afspraken_services.thema_verplaatsen(thema=a.thema, omhoog=False, door=door),
         ),
+    }
+
+
+def _stap_aanroepen(w, door) -> dict:
+    """The step services and the admin's writes (on a step)."""
+    ja = w.a.jaarafspraken[0]
+    stap = w.a.stappen[0]
+    return {
+        "stap_afronden": (
+            VOORTGANG,
+            lambda: afspraken_services.stap_afronden(stap=stap, door=door),
+        ),
+        "stap_bijwerken": (
+            GEWEIGERD,
+            lambda: afspraken_services.stap_bijwerken(
+                stap=stap,
+                versie=stap.versie,
+                organisatie=w.c1,
+                tekst="Gewijzigd",
+                door=door,
+            ),
+        ),
+        "stap_toevoegen": (
+            GEWEIGERD,
+            lambda: afspraken_services.stap_toevoegen(
+                jaarafspraak=ja, organisatie=w.c1, tekst="Gewijzigd", door=door
+            ),
+        ),
+        "stap_verwijderen": (
+            GEWEIGERD,
+            lambda: afspraken_services.stap_verwijderen(stap=stap, door=door),
+        ),
         "beheer_opslaan": (
             GEWEIGERD,
             lambda: afspraken_services.beheer_opslaan(obj=_gewijzigd(stap), door=door),
@@ -200,11 +236,31 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
             GEWEIGERD,
             lambda: afspraken_services.beheer_verwijderen(obj=stap, door=door),
         ),
+    }
+
+
+def _voortgang_en_cijfer_aanroepen(w, door) -> dict:
+    """Remarks, figures and the workbook import."""
+    a = w.a
+    ja = w.a.jaarafspraken[0]
+    js = w.a.jaarschijf
+    opmerking = w.a.opmerkingen[0]
+    return {
+        "opmerking_afhandelen": (
+            VOORTGANG,
+            lambda: monitoring_services.opmerking_afhandelen(opmerking=opmerking, door=door),
+        ),
+        "opmerking_plaatsen": (
+            VOORTGANG,
+            lambda: monitoring_services.opmerking_plaatsen(
+                jaarschijf=js, jaarafspraak=ja, tekst="Gewijzigd", door=door
+            ),
+        ),
         "cijfers_bijwerken": (
             GEWEIGERD,
             lambda: voorraad_services.cijfers_bijwerken(
                 jaarschijf=js,
-                corporatie=bevroren_wereld.c1,
+                corporatie=w.c1,
                 door=door,
                 mutaties={a.mutaties[0].pk: voorraad_services.Aantal(nieuw=999, was=None)},
                 mutaties_weg={a.mutaties[0].pk},
@@ -213,124 +269,6 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
         "werkboek_importeren": (
             GEWEIGERD,
             lambda: werkboek_importeren(werkboek=eigen_werkboek(js), door=door),
-        ),
-        **_bulk_aanroepen(bevroren_wereld, door),
-    }
-
-
-def _gewijzigd(stap):
-    stap.tekst = "Gewijzigd"
-    return stap
-
-
-def _bulk_aanroepen(bevroren_wereld, door) -> dict:
-    """The importer's bulk services, each given one row of the frozen world."""
-    a, c1 = bevroren_wereld.a, bevroren_wereld.c1
-    js, afspraak = a.jaarschijf, a.afspraken[0]
-    datum = datetime.date(2020, 1, 1)
-    return {
-        "gemeente_aanmaken_of_bijwerken": (
-            OVEREENKOMST,
-            lambda: afspraken_services.gemeente_aanmaken_of_bijwerken(
-                naam=a.gemeente.naam, cbs_code=a.gemeente.cbs_code, door=door
-            ),
-        ),
-        "overeenkomst_aanmaken_of_bijwerken": (
-            OVEREENKOMST,
-            lambda: afspraken_services.overeenkomst_aanmaken_of_bijwerken(
-                gemeente=a.gemeente,
-                titel=a.overeenkomst.titel,
-                startdatum=datum,
-                einddatum=datum,
-                door=door,
-            ),
-        ),
-        "partijen_bijwerken_bulk": (
-            OVEREENKOMST,
-            lambda: afspraken_services.partijen_bijwerken_bulk(
-                overeenkomst=a.overeenkomst,
-                partijen=[PartijRegel(naam="Nieuwe Corporatie", type="woningcorporatie")],
-                door=door,
-            ),
-        ),
-        "jaarschijf_aanmaken_of_bijwerken": (
-            GEWEIGERD,
-            lambda: afspraken_services.jaarschijf_aanmaken_of_bijwerken(
-                overeenkomst=a.overeenkomst, jaar=js.jaar, titel="Gewijzigd", door=door
-            ),
-        ),
-        "themas_bijwerken_bulk": (
-            OVEREENKOMST,
-            lambda: afspraken_services.themas_bijwerken_bulk(
-                overeenkomst=a.overeenkomst,
-                themas=[ThemaRegel(naam=a.thema.naam, toelichting="Gewijzigd")],
-                door=door,
-            ),
-        ),
-        "afspraken_bijwerken_bulk": (
-            OVEREENKOMST,
-            lambda: afspraken_services.afspraken_bijwerken_bulk(
-                overeenkomst=a.overeenkomst,
-                afspraken=[AfspraakRegel(code=afspraak.code, thema=a.thema, inhoud="Gewijzigd")],
-                door=door,
-            ),
-        ),
-        "jaarafspraken_bijwerken_bulk": (
-            GEWEIGERD,
-            lambda: afspraken_services.jaarafspraken_bijwerken_bulk(
-                jaarschijf=js,
-                jaarafspraken=[JaarafspraakRegel(afspraak=afspraak, tekst="Gewijzigd")],
-                door=door,
-            ),
-        ),
-        "stappen_vervangen": (
-            GEWEIGERD,
-            lambda: afspraken_services.stappen_vervangen(
-                jaarschijf=js,
-                stappen=[StapRegel(a.jaarafspraken[0], organisatie=c1, tekst="Gewijzigd")],
-                door=door,
-            ),
-        ),
-        "ondertekeningen_vervangen": (
-            GEWEIGERD,
-            lambda: afspraken_services.ondertekeningen_vervangen(
-                jaarschijf=js,
-                ondertekeningen=[OndertekeningRegel(organisatie=c1, naam="Gewijzigd")],
-                door=door,
-            ),
-        ),
-        "voorraadmutaties_bijwerken_bulk": (
-            GEWEIGERD,
-            lambda: voorraad_services.voorraadmutaties_bijwerken_bulk(
-                jaarschijf=js,
-                mutaties=[
-                    voorraad_services.MutatieRegel(
-                        corporatie=c1,
-                        categorie="Nieuwbouw",
-                        jaar_van=js.jaar,
-                        jaar_tot=js.jaar,
-                        soort="prognose",
-                        aantal=999,
-                    )
-                ],
-                door=door,
-            ),
-        ),
-        "voorraadstanden_bijwerken_bulk": (
-            GEWEIGERD,
-            lambda: voorraad_services.voorraadstanden_bijwerken_bulk(
-                jaarschijf=js,
-                standen=[
-                    voorraad_services.StandRegel(
-                        corporatie=c1,
-                        segment="Sociale huur",
-                        jaar=js.jaar,
-                        soort="prognose",
-                        aantal=9,
-                    )
-                ],
-                door=door,
-            ),
         ),
     }
 

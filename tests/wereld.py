@@ -1,35 +1,19 @@
 """The one builder of test worlds; tests/factories.py stays the layer of single objects.
 
-Worlds (each a dataclass of what a test reaches for):
+- `partijwereld(naam, corporaties, huurders)`: one gemeente's agreement, a jaarschijf (put in
+  `status`), a thema, per corporatie an afspraak it leads with jaarafspraak, step, mutation
+  and stock level, and an ondertekening line per party.
+- `autorisatiewereld()`: gemeente A (GA; corporaties C1, C2; huurders H1) with agreement OA
+  (all four party, jaarschijf 2026 concept, afspraken of C1 and C2, a remark of C1) and
+  agreement OA2 (only GA and C2 party); gemeente B (GB, C3, H2) with OB of the same shape;
+  one user per role, all acting for A (gemeente GA, corporatie and beheerder C1, huurders H1).
+- `bevroren(status)`: that world with OA's jaarschijf frozen and a gemeente beheerder added.
+- `paginawereld(aantal, status)`: one agreement with `aantal` afspraken built in bulk (every
+  third after the first a sub-afspraak), two themes, figures, signatories, a user per party
+  and an outsider with an agreement elsewhere; for the page tests and query budgets.
 
-- `partijwereld(naam, corporaties, huurders)`: one gemeente's agreement with a jaarschijf, a
-  thema, per corporatie an afspraak (trekker), its jaarafspraak, a step, a mutation and a
-  stock level, and an ondertekening line per party; the jaarschijf put in `status`.
-- `autorisatiewereld()`: the authorization world, two gemeenten and one user per role (below).
-- `bevroren(status)`: the authorization world with agreement A's jaarschijf frozen and a
-  gemeente beheerder beside the roles, for the freeze proofs.
-- `paginawereld(aantal, status)`: one agreement with `aantal` afspraken built in bulk (every third
-  after the first a sub-afspraak), two themes, figures, signatories, a user per party and an
-  outsider with an agreement elsewhere; for the page tests and their query budgets.
-
-Steps the worlds are made of, for tests that need a variation: `lid`, `partijen`,
-`ondertekeningen`, `afspraken_in_bulk`, `jaarafspraken_in_bulk`.
-
-`voor_de_module(django_db_blocker, bouwer, ...)` builds a world once for a module whose tests
-only read it, inside a transaction that is rolled back afterwards.
-
-The authorization world:
-
-Gemeente A: gemeente organisatie GA, corporaties C1 and C2, huurdersorganisatie H1.
-  overeenkomst OA (parties GA, C1, C2, H1) with jaarschijf JA (2026, concept), thema TA,
-  afspraak AF1 (trekker C1) and AF2 (trekker C2), their jaarafspraken and steps, a
-  mutation and a stock level of C1 and of C2, an ondertekening line per party, a remark
-  (Opmerking) of C1 on AF1;
-  overeenkomst OA2 (parties GA and C2 only): an agreement of the same gemeente that C1 and
-  H1 are no party to.
-Gemeente B: GB, C3, H2 with overeenkomst OB and the same shape (trekker C3).
-
-The roles all act for A: gemeente = GA, corporatie = C1, huurders = H1, beheerder = C1.
+The steps below (`lid`, `partijen`, `ondertekeningen`, `afspraken_in_bulk`, ...) serve tests
+that need a variation. `voor_de_module` builds a world once for a module that only reads it.
 """
 
 import datetime
