@@ -134,6 +134,14 @@ def is_uitnodiger(user, organisatie):
     return is_beheerder_van_organisatie(user, organisatie)
 
 
+@rules.predicate
+def is_medewerker_van_gemeente(user, gemeente):
+    """The user works for this gemeente's own organisation: they fill in its details and
+    bring the organisations its agreements name into Driehoek."""
+    act = actor(user)
+    return act.is_gemeente and gemeente is not None and gemeente.pk == act.gemeente_id
+
+
 # Ondertekenaars sign on behalf of their organisation and beheerders hand out roles, so
 # both need a second factor (government baseline for internet-facing accounts).
 moet_tweestaps = rules.is_superuser | is_ondertekenaar | is_beheerder
@@ -155,3 +163,7 @@ BEHEREN = "beheer"
 
 rules.add_perm("gemeenten.beheer_leden", is_beheerder_van_organisatie)
 rules.add_perm("gemeenten.uitnodigen", is_uitnodiger)
+# A gemeente's details (CBS code) and the organisations its agreements name; creating a
+# gemeente is the beheer's, Django's model permission `gemeenten.add_gemeente`.
+rules.add_perm("gemeenten.gemeente_aanvullen", is_medewerker_van_gemeente)
+rules.add_perm("gemeenten.organisatie_vastleggen", is_medewerker_van_gemeente)

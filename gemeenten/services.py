@@ -1,6 +1,9 @@
-"""Writes on people and memberships. Every function checks what `door` may do itself, so a
-view, a command or a test cannot hand out more than the rules allow.
+"""Writes on gemeenten, organisations, people and memberships. Every function checks what
+`door` may do itself, so a view, a command or a test cannot hand out more than the rules
+allow.
 """
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -16,10 +19,99 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gemeenten.constants import Rol
-from gemeenten.models import Gebruiker, Lidmaatschap, Organisatie
+from gemeenten.models import Gebruiker, Gemeente, Lidmaatschap, Organisatie
 from gemeenten.rules import toekenbare_rollen
+from gemeenten.systeem import geschiedenis_gebruiker
 
 AANTAL_HERSTELCODES = 10
+
+
+class Geweigerd(PermissionDenied):
+    """The acting person may not do this; the message says so in Dutch. Raised by the write
+    boundary of every floor (afspraken.services.grens raises it too)."""
+
+    def __init__(self, message=None):
+        self.message = message or _("U mag dit niet wijzigen.")
+        super().__init__(self.message)
+
+    def __str__(self):
+        return str(self.message)
+
+
+def _mag(door, perm: str, obj) -> None:
+    if door is None or not door.has_perm(perm, obj):
+        raise Geweigerd()
+
+
+# --- Gemeenten and organisations --------------------------------------------------------------
+
+
+@dataclass
+class Vastgelegd[T]:
+    """What a write left: the object, and whether it was created or changed."""
+
+    obj: T
+    nieuw: bool = False
+    gewijzigd: bool = False
+
+
+@transaction.atomic
+def gemeente_aanmaken_of_bijwerken(
+    *, naam: str, cbs_code: str = "", door: Gebruiker
+) -> Vastgelegd[Gemeente]:
+    """The gemeente named `naam` (in any case), created when Driehoek does not know it yet;
+    a missing CBS code is filled in, a different one refused (ValidationError on cbs_code).
+
+    Creating a gemeente is the beheer's (`gemeenten.add_gemeente`); an existing one is
+    written only by its own people (`gemeenten.gemeente_aanvullen`)."""
+    gemeente = Gemeente.objects.filter(naam__iexact=naam).first()
+    if gemeente is None:
+        _mag(door, "gemeenten.add_gemeente", None)
+    else:
+        _mag(door, "gemeenten.gemeente_aanvullen", gemeente)
+    code = cbs_code or None
+    if code and Gemeente.objects.filter(cbs_code=code).exclude(pk=getattr(gemeente, "pk", None)):
+        raise ValidationError(
+            {"cbs_code": _("de CBS-code {code} hoort bij een andere gemeente").format(code=code)}
+        )
+    if gemeente is None:
+        gemeente = Gemeente(naam=naam, cbs_code=code)
+        gemeente.full_clean()
+        gemeente.save()
+        return Vastgelegd(gemeente, nieuw=True)
+    if code and gemeente.cbs_code != code:
+        if gemeente.cbs_code:
+            raise ValidationError(
+                {
+                    "cbs_code": _("gemeente {naam} heeft CBS-code {bekend}, niet {code}").format(
+                        naam=gemeente.naam, bekend=gemeente.cbs_code, code=code
+                    )
+                }
+            )
+        gemeente.cbs_code = code
+        gemeente.full_clean(validate_unique=False)
+        gemeente.save(update_fields=["cbs_code"])
+        return Vastgelegd(gemeente, gewijzigd=True)
+    return Vastgelegd(gemeente)
+
+
+@transaction.atomic
+def organisatie_vastleggen(
+    *, organisatie: Organisatie, afkorting: str = "", namens: Gemeente, door: Gebruiker
+) -> Vastgelegd[Organisatie]:
+    """Save a new organisation, or fill in the missing afkorting of a known one, on behalf
+    of the gemeente whose agreement names it (`gemeenten.organisatie_vastleggen` on
+    `namens`). A known organisation keeps an afkorting it has. Uniqueness is left to the
+    database; the caller found the organisation by name and type."""
+    nieuw = organisatie.pk is None
+    if not nieuw and (organisatie.afkorting or not afkorting):
+        return Vastgelegd(organisatie)
+    _mag(door, "gemeenten.organisatie_vastleggen", namens)
+    organisatie.afkorting = organisatie.afkorting or afkorting
+    organisatie.full_clean(exclude=["gemeente"], validate_unique=False, validate_constraints=False)
+    organisatie._history_user = geschiedenis_gebruiker(door)
+    organisatie.save()
+    return Vastgelegd(organisatie, nieuw=nieuw, gewijzigd=not nieuw)
 
 
 def _check_rollen(*, rollen: set[str], door: Gebruiker) -> None:

@@ -1,6 +1,7 @@
 """Bulk variants of the services, for the workbook importer: one call writes many rows,
 matched on their natural keys, so writing the same rows twice changes nothing. This module
-holds what they share and the agreement's own rows (gemeente, overeenkomst, parties);
+holds what they share and the agreement's own rows (overeenkomst, parties; the gemeente
+and the organisations themselves are written by gemeenten.services);
 bulk_inhoud has themes and afspraken, bulk_jaarschijf a jaarschijf and its content, and
 voorraad.services the stock figures.
 
@@ -31,6 +32,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from afspraken.models import Overeenkomst, Partij
 from afspraken.services.grens import mag_handelen
 from afspraken.services.overeenkomst import gemeentepartij_controleren
+from gemeenten import services as gemeenten_services
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Gebruiker, Gemeente, Organisatie
 from gemeenten.systeem import geschiedenis_gebruiker
@@ -110,44 +112,21 @@ def opslaan_met_geschiedenis(obj: models.Model, door) -> None:
 # --- The gemeente, the agreement and its parties --------------------------------------------
 
 
-@transaction.atomic
 def gemeente_aanmaken_of_bijwerken(
     *, naam: str, cbs_code: str = "", door: Gebruiker
 ) -> Bijgewerkt[Gemeente]:
-    """The gemeente named `naam` (in any case), created when Driehoek does not know it yet;
-    a missing CBS code is filled in, a different one refused (ValidationError on cbs_code).
+    """The gemeente named `naam`, created or its CBS code filled in: the write is
+    gemeenten's (gemeenten.services.gemeente_aanmaken_of_bijwerken, with its permissions)."""
+    vastgelegd = gemeenten_services.gemeente_aanmaken_of_bijwerken(
+        naam=naam, cbs_code=cbs_code, door=door
+    )
+    return _bijgewerkt(vastgelegd)
 
-    Creating a gemeente is the beheer's (`gemeenten.add_gemeente`); an existing one is
-    written only by whoever may start its agreements (`afspraken.add_overeenkomst`)."""
-    gemeente = Gemeente.objects.filter(naam__iexact=naam).first()
-    if gemeente is None:
-        mag_handelen(door, "gemeenten.add_gemeente", None)
-    else:
-        mag_handelen(door, "afspraken.add_overeenkomst", gemeente)
-    code = cbs_code or None
-    if code and Gemeente.objects.filter(cbs_code=code).exclude(pk=getattr(gemeente, "pk", None)):
-        raise ValidationError(
-            {"cbs_code": _("de CBS-code {code} hoort bij een andere gemeente").format(code=code)}
-        )
-    if gemeente is None:
-        gemeente = Gemeente(naam=naam, cbs_code=code)
-        gemeente.full_clean()
-        gemeente.save()
-        return Bijgewerkt(gemeente, nieuw=1)
-    if code and gemeente.cbs_code != code:
-        if gemeente.cbs_code:
-            raise ValidationError(
-                {
-                    "cbs_code": _("gemeente {naam} heeft CBS-code {bekend}, niet {code}").format(
-                        naam=gemeente.naam, bekend=gemeente.cbs_code, code=code
-                    )
-                }
-            )
-        gemeente.cbs_code = code
-        gemeente.full_clean(validate_unique=False)
-        gemeente.save(update_fields=["cbs_code"])
-        return Bijgewerkt(gemeente, gewijzigd=1)
-    return Bijgewerkt(gemeente)
+
+def _bijgewerkt(vastgelegd: gemeenten_services.Vastgelegd) -> Bijgewerkt:
+    return Bijgewerkt(
+        vastgelegd.obj, nieuw=int(vastgelegd.nieuw), gewijzigd=int(vastgelegd.gewijzigd)
+    )
 
 
 @transaction.atomic
@@ -217,8 +196,9 @@ def partijen_bijwerken_bulk(
     *, overeenkomst: Overeenkomst, partijen: Sequence[PartijRegel], door: Gebruiker
 ) -> Bijgewerkt[list[Organisatie]]:
     """The agreement's parties in the order given: each organisation found by name and type
-    or created, a missing afkorting filled in. One gemeente party, the agreement's own
-    (gemeentepartij_controleren). Parties not named stay. Returns the organisations in the
+    or created, a missing afkorting filled in (gemeenten.services.organisatie_vastleggen).
+    One gemeente party, the agreement's own (gemeentepartij_controleren). Parties not named
+    stay. Returns the organisations in the
     order given; the counts are of organisations."""
     mag_handelen(door, "afspraken.change_overeenkomst", overeenkomst)
     gemeente = overeenkomst.gemeente
@@ -235,13 +215,14 @@ def partijen_bijwerken_bulk(
             gemeentepartij_controleren(gemeente=gemeente, organisatie=org, naast=resultaat.objecten)
         except ValidationError as fout:
             raise RegelFout(index, ValidationError({"naam": fout.messages})) from fout
-        nieuw = org.pk is None
-        if nieuw or (regel.afkorting and not org.afkorting):
-            org.afkorting = org.afkorting or regel.afkorting
-            valideer(org, index, ["gemeente"])
-            opslaan_met_geschiedenis(org, door)
-            resultaat.nieuw += nieuw
-            resultaat.gewijzigd += not nieuw
+        try:
+            vastgelegd = gemeenten_services.organisatie_vastleggen(
+                organisatie=org, afkorting=regel.afkorting, namens=gemeente, door=door
+            )
+        except ValidationError as fout:
+            raise RegelFout(index, fout) from fout
+        resultaat.nieuw += vastgelegd.nieuw
+        resultaat.gewijzigd += vastgelegd.gewijzigd
         resultaat.objecten.append(org)
     _partijrollen(overeenkomst, resultaat.objecten)
     return resultaat

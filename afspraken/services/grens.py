@@ -7,23 +7,12 @@ Views check the same permissions to decide what to show; these guards make sure 
 which forgets to (an admin action, a command, a new view) cannot write anyway.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
-
 from afspraken.bevriezing import Bevroren
 from afspraken.models import Jaarschijf
 from afspraken.rules import jaarschijf_van
+from gemeenten.services import Geweigerd
 
-
-class Geweigerd(PermissionDenied):
-    """The acting person may not do this; the message says so in Dutch."""
-
-    def __init__(self, message=None):
-        self.message = message or _("U mag dit niet wijzigen.")
-        super().__init__(self.message)
-
-    def __str__(self):
-        return str(self.message)
+__all__ = ["Geweigerd", "mag_handelen", "niet_bevroren"]
 
 
 def mag_handelen(door, perm: str, obj) -> None:
