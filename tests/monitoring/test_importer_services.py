@@ -2,7 +2,6 @@
 a person without the permission is refused (Geweigerd), a vastgesteld or ondertekend
 jaarschijf too (Bevroren), and nothing is written either way."""
 
-import datetime
 import re
 from pathlib import Path
 
@@ -13,18 +12,18 @@ from django.db import connection
 from afspraken.bevriezing import Bevroren
 from afspraken.models import Afspraak
 from afspraken.services import bulk, bulk_inhoud, bulk_jaarschijf
-from afspraken.services.bulk import PartijRegel, RegelFout
-from afspraken.services.bulk_inhoud import AfspraakRegel, ThemaRegel
-from afspraken.services.bulk_jaarschijf import JaarafspraakRegel, OndertekeningRegel, StapRegel
+from afspraken.services.bulk import RegelFout
+from afspraken.services.bulk_inhoud import AfspraakRegel
+from afspraken.services.bulk_jaarschijf import StapRegel
 from afspraken.services.grens import Geweigerd
 from monitoring.workbook.exporter import werkboek_exporteren
 from monitoring.workbook.importer import werkboek_importeren
 from monitoring.workbook.meldingen import WerkboekFout
 from monitoring.workbook.reader import lees_werkboek
+from tests.monitoring.bulk_aanroepen import aanroepen
 from tests.monitoring.werkboeken import HOOGEVEEN, JAARSCHIJF_2026, bewerk, importeer, zet_cel
 from tests.wereld import autorisatiewereld
 from voorraad import services as voorraad_services
-from voorraad.services import MutatieRegel, StandRegel
 
 pytestmark = pytest.mark.django_db
 
@@ -152,88 +151,6 @@ def stand() -> dict:
         model._meta.label: list(model._base_manager.order_by("pk").values())
         for label in ("gemeenten", "afspraken", "voorraad", "monitoring")
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
-    }
-
-
-def aanroepen(wereld, door) -> dict:
-    """Each bulk service with one row for `wereld` (a Partijwereld of tests/wereld.py)."""
-    js, afspraak, corporatie = wereld.jaarschijf, wereld.afspraken[0], wereld.corporaties[0]
-    datum = datetime.date(2020, 1, 1)
-    return {
-        "gemeente_aanmaken_of_bijwerken": lambda: bulk.gemeente_aanmaken_of_bijwerken(
-            naam=wereld.gemeente.naam, cbs_code=wereld.gemeente.cbs_code, door=door
-        ),
-        "overeenkomst_aanmaken_of_bijwerken": lambda: bulk.overeenkomst_aanmaken_of_bijwerken(
-            gemeente=wereld.gemeente,
-            titel=wereld.overeenkomst.titel,
-            startdatum=datum,
-            einddatum=datum,
-            door=door,
-        ),
-        "partijen_bijwerken_bulk": lambda: bulk.partijen_bijwerken_bulk(
-            overeenkomst=wereld.overeenkomst,
-            partijen=[PartijRegel(naam="Nieuwe Corporatie", type="woningcorporatie")],
-            door=door,
-        ),
-        "jaarschijf_aanmaken_of_bijwerken": lambda: (
-            bulk_jaarschijf.jaarschijf_aanmaken_of_bijwerken(
-                overeenkomst=wereld.overeenkomst, jaar=js.jaar, titel="Gewijzigd", door=door
-            )
-        ),
-        "themas_bijwerken_bulk": lambda: bulk_inhoud.themas_bijwerken_bulk(
-            overeenkomst=wereld.overeenkomst,
-            themas=[ThemaRegel(naam="Nieuw thema")],
-            door=door,
-        ),
-        "afspraken_bijwerken_bulk": lambda: bulk_inhoud.afspraken_bijwerken_bulk(
-            overeenkomst=wereld.overeenkomst,
-            afspraken=[AfspraakRegel(code=afspraak.code, thema=wereld.thema, inhoud="Gewijzigd")],
-            door=door,
-        ),
-        "jaarafspraken_bijwerken_bulk": lambda: bulk_jaarschijf.jaarafspraken_bijwerken_bulk(
-            jaarschijf=js,
-            jaarafspraken=[JaarafspraakRegel(afspraak=afspraak, tekst="Gewijzigd")],
-            door=door,
-        ),
-        "stappen_vervangen": lambda: bulk_jaarschijf.stappen_vervangen(
-            jaarschijf=js,
-            stappen=[StapRegel(wereld.jaarafspraken[0], organisatie=corporatie, tekst="Nieuw")],
-            door=door,
-        ),
-        "ondertekeningen_vervangen": lambda: bulk_jaarschijf.ondertekeningen_vervangen(
-            jaarschijf=js,
-            ondertekeningen=[OndertekeningRegel(organisatie=corporatie, naam="Gewijzigd")],
-            door=door,
-        ),
-        "voorraadmutaties_bijwerken_bulk": lambda: (
-            voorraad_services.voorraadmutaties_bijwerken_bulk(
-                jaarschijf=js,
-                mutaties=[
-                    MutatieRegel(
-                        corporatie=corporatie,
-                        categorie="Nieuwe categorie",
-                        jaar_van=js.jaar,
-                        jaar_tot=js.jaar,
-                        soort="prognose",
-                        aantal=999,
-                    )
-                ],
-                door=door,
-            )
-        ),
-        "voorraadstanden_bijwerken_bulk": lambda: voorraad_services.voorraadstanden_bijwerken_bulk(
-            jaarschijf=js,
-            standen=[
-                StandRegel(
-                    corporatie=corporatie,
-                    segment="Nieuw segment",
-                    jaar=js.jaar,
-                    soort="prognose",
-                    aantal=9,
-                )
-            ],
-            door=door,
-        ),
     }
 
 
