@@ -131,8 +131,20 @@ def test_overname_van_hoogeveen_wordt_bij_elke_stap_geweigerd(wereld, mailoutbox
     bo, hgv = wereld.bo, wereld.hgv
     voor = stand_van(hgv)
     client = ingelogd(wereld.bo_medewerker)
+    _stap_1_partij(client, bo, hgv)
+    _stap_2_lid(client, ingelogd(wereld.bo_beheerder), hgv)
+    _stap_3_wachtwoord(mailoutbox)
+    _stap_4_overeenkomst(client, hgv)
 
-    # 1. Gemeente Hoogeveen as a party of Borger-Odoorn's agreement: not offered, and refused.
+    # Nothing of Hoogeveen changed, and nobody new exists.
+    assert stand_van(hgv) == voor
+    assert not Gebruiker.objects.filter(email__iexact=INDRINGER).exists()
+    assert not Partij.objects.filter(overeenkomst=bo.overeenkomst, organisatie=hgv.gemeente_org)
+
+
+def _stap_1_partij(client, bo, hgv):
+    """1. Gemeente Hoogeveen as a party of Borger-Odoorn's agreement: not offered, and
+    refused."""
     partijen_url = reverse("afspraken:partijen", kwargs={"overeenkomst_pk": bo.overeenkomst.pk})
     keuzes = client.get(partijen_url).context["form"].fields["organisatie"].queryset
     assert hgv.gemeente_org not in keuzes
@@ -152,8 +164,10 @@ def test_overname_van_hoogeveen_wordt_bij_elke_stap_geweigerd(wereld, mailoutbox
     ]
     assert "Gemeente Hoogeveen is de gemeente Hoogeveen" in response.content.decode()
 
-    # 2. A new person in Gemeente Hoogeveen: a gemeente medewerker invites nobody, and the
-    # beheerder of Borger-Odoorn only into Borger-Odoorn.
+
+def _stap_2_lid(client, beheerder, hgv):
+    """2. A new person in Gemeente Hoogeveen: a gemeente medewerker invites nobody, and the
+    beheerder of Borger-Odoorn only into Borger-Odoorn."""
     for url in (
         reverse("gemeenten:uitnodigen"),
         reverse("gemeenten:lid_toevoegen", kwargs={"organisatie_pk": hgv.gemeente_org.pk}),
@@ -161,7 +175,6 @@ def test_overname_van_hoogeveen_wordt_bij_elke_stap_geweigerd(wereld, mailoutbox
         response = client.post(url, nieuw_persoon(hgv.gemeente_org))
         assert response.status_code == 403
         assert GEEN_TOEGANG in response.content.decode()
-    beheerder = ingelogd(wereld.bo_beheerder)
     response = beheerder.post(reverse("gemeenten:uitnodigen"), nieuw_persoon(hgv.gemeente_org))
     assert response.status_code == 200
     assert "waarvan u beheerder bent" in response.content.decode()
@@ -171,14 +184,20 @@ def test_overname_van_hoogeveen_wordt_bij_elke_stap_geweigerd(wereld, mailoutbox
     )
     assert response.status_code == 403
 
-    # 3. No invitation link to set a password with; asking for one finds no account either.
+
+def _stap_3_wachtwoord(mailoutbox):
+    """3. No invitation link to set a password with; asking for one finds no account
+    either."""
     assert mailoutbox == []
     anoniem = Client()
     response = anoniem.post(reverse("gemeenten:password_reset"), {"email": INDRINGER})
     assert response.status_code == 302
     assert mailoutbox == []
 
-    # 4. Hoogeveen's agreement, its jaarschijf and its workbook stay out of reach.
+
+def _stap_4_overeenkomst(client, hgv):
+    """4. Hoogeveen's agreement, its jaarschijf and its workbook stay out of reach."""
+    import_url = reverse("monitoring:werkboek-import")
     stappen = [
         (
             reverse(
@@ -204,11 +223,6 @@ def test_overname_van_hoogeveen_wordt_bij_elke_stap_geweigerd(wereld, mailoutbox
         "het werkboek gaat over gemeente 'Hoogeveen'; u kunt alleen werkboeken van gemeente "
         "'Borger-Odoorn' importeren"
     ]
-
-    # Nothing of Hoogeveen changed, and nobody new exists.
-    assert stand_van(hgv) == voor
-    assert not Gebruiker.objects.filter(email__iexact=INDRINGER).exists()
-    assert not Partij.objects.filter(overeenkomst=bo.overeenkomst, organisatie=hgv.gemeente_org)
 
 
 def test_hoogeveen_zelf_kan_nog_gewoon_werken(wereld):
