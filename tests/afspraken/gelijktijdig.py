@@ -16,35 +16,15 @@ from collections import Counter
 AANTAL = 20
 
 
-def main() -> None:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
+def gelijktijdig_opslaan(url, gebruiker, afspraak) -> Counter:
+    """AANTAL people post the same version of `afspraak` at the same moment; what each got."""
+    from django.db import connection as eigen
     from django.test import Client
-    from django.urls import reverse
-
-    settings.ALLOWED_HOSTS = ["testserver"]
-    settings.TWEESTAPS_VERPLICHT = False
-    call_command("migrate", verbosity=0)
-    from afspraken.models import Afspraak
-    from tests.wereld import paginawereld
-
-    opbouw = paginawereld(3)
-    afspraak = Afspraak.objects.get(overeenkomst=opbouw.overeenkomst, code="A1")
-    url = reverse("afspraken:afspraak-bewerken", kwargs={"afspraak_pk": afspraak.pk})
-    gebruiker = opbouw.gemeente_gebruiker
-    connection.close()
 
     start = threading.Barrier(AANTAL)
     uitkomsten = Counter()
 
     def bewerk(nummer: int) -> None:
-        from django.db import connection as eigen
-
         client = Client()
         client.force_login(gebruiker)
         data = {
@@ -74,6 +54,32 @@ def main() -> None:
         draad.start()
     for draad in draden:
         draad.join()
+    return uitkomsten
+
+
+def main() -> None:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.urls import reverse
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.TWEESTAPS_VERPLICHT = False
+    call_command("migrate", verbosity=0)
+    from afspraken.models import Afspraak
+    from tests.wereld import paginawereld
+
+    opbouw = paginawereld(3)
+    afspraak = Afspraak.objects.get(overeenkomst=opbouw.overeenkomst, code="A1")
+    url = reverse("afspraken:afspraak-bewerken", kwargs={"afspraak_pk": afspraak.pk})
+    gebruiker = opbouw.gemeente_gebruiker
+    connection.close()
+
+    uitkomsten = gelijktijdig_opslaan(url, gebruiker, afspraak)
     opgeslagen = Afspraak.objects.get(pk=afspraak.pk)
     uitkomsten["versie"] = opgeslagen.versie
     json.dump(dict(uitkomsten), sys.stdout)

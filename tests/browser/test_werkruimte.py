@@ -72,7 +72,12 @@ def test_gemeente_adds_edits_inline_and_puts_up_for_discussion_huurders_only_rea
     jaarschijf = Jaarschijf.objects.get(pk=borger_odoorn.jaarschijf.pk)
     assert jaarschijf.status == JaarschijfStatus.TER_BESPREKING
 
-    # The huurdersorganisatie reads everything, but may change nothing here.
+    _huurders_lezen_alleen(pagina, adres, inloggen, borger_odoorn, afspraak)
+
+
+def _huurders_lezen_alleen(pagina, adres, inloggen, borger_odoorn, afspraak):
+    """The huurdersorganisatie reads everything, but may change nothing here."""
+    jaarschijf_url = adres("monitoring:jaarschijf", jaarschijf_pk=borger_odoorn.jaarschijf.pk)
     inloggen(borger_odoorn.huurders_medewerker)
     pagina.goto(jaarschijf_url)
     expect(pagina.locator(f"#afspraak-{afspraak.pk}")).to_contain_text(NIEUWE_INHOUD)
