@@ -3,6 +3,7 @@
 allow.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -95,23 +96,48 @@ def gemeente_aanmaken_of_bijwerken(
     return Vastgelegd(gemeente)
 
 
-@transaction.atomic
-def organisatie_vastleggen(
-    *, organisatie: Organisatie, afkorting: str = "", namens: Gemeente, door: Gebruiker
-) -> Vastgelegd[Organisatie]:
-    """Save a new organisation, or fill in the missing afkorting of a known one, on behalf
-    of the gemeente whose agreement names it (`gemeenten.organisatie_vastleggen` on
-    `namens`). A known organisation keeps an afkorting it has. Uniqueness is left to the
-    database; the caller found the organisation by name and type."""
-    nieuw = organisatie.pk is None
-    if not nieuw and (organisatie.afkorting or not afkorting):
-        return Vastgelegd(organisatie)
-    _mag(door, "gemeenten.organisatie_vastleggen", namens)
-    organisatie.afkorting = organisatie.afkorting or afkorting
-    organisatie.full_clean(exclude=["gemeente"], validate_unique=False, validate_constraints=False)
-    organisatie._history_user = geschiedenis_gebruiker(door)
-    organisatie.save()
-    return Vastgelegd(organisatie, nieuw=nieuw, gewijzigd=not nieuw)
+class OrganisatieFout(ValidationError):
+    """Organisation `index` (0-based, in the order given) is refused."""
+
+    def __init__(self, index: int, fout: ValidationError):
+        super().__init__(fout.error_dict if hasattr(fout, "error_dict") else fout.error_list)
+        self.index = index
+
+
+def organisaties_vastleggen(
+    *, organisaties: Sequence[tuple[Organisatie, str]], namens: Gemeente, door: Gebruiker
+) -> list[Vastgelegd[Organisatie]]:
+    """Save each new organisation, or fill in the missing afkorting of a known one, given as
+    (organisatie, afkorting), on behalf of the gemeente whose agreement names them
+    (`gemeenten.organisatie_vastleggen` on `namens`). A known organisation keeps an
+    afkorting it has. Uniqueness is left to the database: the caller found them by name and
+    type. Permission and validation come first; then all are written or none."""
+    resultaat = []
+    for index, (organisatie, afkorting) in enumerate(organisaties):
+        nieuw = organisatie.pk is None
+        if not nieuw and (organisatie.afkorting or not afkorting):
+            resultaat.append(Vastgelegd(organisatie))
+            continue
+        _mag(door, "gemeenten.organisatie_vastleggen", namens)
+        organisatie.afkorting = organisatie.afkorting or afkorting
+        try:
+            organisatie.full_clean(
+                exclude=["gemeente"], validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as fout:
+            raise OrganisatieFout(index, fout) from fout
+        resultaat.append(Vastgelegd(organisatie, nieuw=nieuw, gewijzigd=not nieuw))
+    _opslaan([v.obj for v in resultaat if v.nieuw or v.gewijzigd], door)
+    return resultaat
+
+
+# Without a savepoint of its own inside a transaction (the afspraken bulk services): a
+# savepoint costs two queries, and nothing is refused once the writing has begun.
+@transaction.atomic(savepoint=False)
+def _opslaan(organisaties: list[Organisatie], door: Gebruiker) -> None:
+    for organisatie in organisaties:
+        organisatie._history_user = geschiedenis_gebruiker(door)
+        organisatie.save()
 
 
 def _check_rollen(*, rollen: set[str], door: Gebruiker) -> None:

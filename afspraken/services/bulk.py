@@ -196,7 +196,7 @@ def partijen_bijwerken_bulk(
     *, overeenkomst: Overeenkomst, partijen: Sequence[PartijRegel], door: Gebruiker
 ) -> Bijgewerkt[list[Organisatie]]:
     """The agreement's parties in the order given: each organisation found by name and type
-    or created, a missing afkorting filled in (gemeenten.services.organisatie_vastleggen).
+    or created, a missing afkorting filled in (gemeenten.services.organisaties_vastleggen).
     One gemeente party, the agreement's own (gemeentepartij_controleren). Parties not named
     stay. Returns the organisations in the
     order given; the counts are of organisations."""
@@ -208,22 +208,29 @@ def partijen_bijwerken_bulk(
             naam_lower__in=[p.naam.lower() for p in partijen]
         )
     }
-    resultaat = Bijgewerkt(objecten=[])
+    organisaties = []
     for index, regel in enumerate(partijen):
         org = _organisatie(regel, index, bestaand, gemeente)
         try:
-            gemeentepartij_controleren(gemeente=gemeente, organisatie=org, naast=resultaat.objecten)
+            gemeentepartij_controleren(gemeente=gemeente, organisatie=org, naast=organisaties)
         except ValidationError as fout:
             raise RegelFout(index, ValidationError({"naam": fout.messages})) from fout
-        try:
-            vastgelegd = gemeenten_services.organisatie_vastleggen(
-                organisatie=org, afkorting=regel.afkorting, namens=gemeente, door=door
-            )
-        except ValidationError as fout:
-            raise RegelFout(index, fout) from fout
-        resultaat.nieuw += vastgelegd.nieuw
-        resultaat.gewijzigd += vastgelegd.gewijzigd
-        resultaat.objecten.append(org)
+        organisaties.append(org)
+    try:
+        vastgelegd = gemeenten_services.organisaties_vastleggen(
+            organisaties=[
+                (org, r.afkorting) for org, r in zip(organisaties, partijen, strict=True)
+            ],
+            namens=gemeente,
+            door=door,
+        )
+    except gemeenten_services.OrganisatieFout as fout:
+        raise RegelFout(fout.index, fout) from fout
+    resultaat = Bijgewerkt(
+        objecten=organisaties,
+        nieuw=sum(v.nieuw for v in vastgelegd),
+        gewijzigd=sum(v.gewijzigd for v in vastgelegd),
+    )
     _partijrollen(overeenkomst, resultaat.objecten)
     return resultaat
 

@@ -40,23 +40,25 @@ def test_new_gemeente_is_the_beheers():
     assert not Gemeente.objects.filter(naam="Nieuwegein").exists()
 
 
-def test_organisatie_vastleggen_on_behalf_of_the_own_gemeente():
+def test_organisaties_vastleggen_on_behalf_of_the_own_gemeente():
     gemeente = factories.GemeenteFactory()
     nieuw = Organisatie(naam="Woonbron", type=OrganisatieType.WONINGCORPORATIE)
     with pytest.raises(Geweigerd):
-        services.organisatie_vastleggen(
-            organisatie=nieuw, namens=gemeente, door=medewerker_van(factories.GemeenteFactory())
+        services.organisaties_vastleggen(
+            organisaties=[(nieuw, "")],
+            namens=gemeente,
+            door=medewerker_van(factories.GemeenteFactory()),
         )
     assert nieuw.pk is None
     door = medewerker_van(gemeente)
-    vastgelegd = services.organisatie_vastleggen(
-        organisatie=nieuw, afkorting="WB", namens=gemeente, door=door
+    [vastgelegd] = services.organisaties_vastleggen(
+        organisaties=[(nieuw, "WB")], namens=gemeente, door=door
     )
     assert vastgelegd.nieuw and nieuw.pk and nieuw.afkorting == "WB"
     assert nieuw.history.first().history_user == door
     # A known organisation keeps the afkorting it has.
-    opnieuw = services.organisatie_vastleggen(
-        organisatie=nieuw, afkorting="XX", namens=gemeente, door=door
+    [opnieuw] = services.organisaties_vastleggen(
+        organisaties=[(nieuw, "XX")], namens=gemeente, door=door
     )
     assert not (opnieuw.nieuw or opnieuw.gewijzigd)
     nieuw.refresh_from_db()
