@@ -1,6 +1,7 @@
 from django.urls import path
 
-from monitoring.views import jaarschijf, opmerkingen, smart, start, werkboek
+from monitoring.views import jaarschijf, opmerkingen, smart, start
+from monitoring.werkboek import views as werkboek
 
 app_name = "monitoring"
 

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from afspraken.bevriezing import BEVROREN_MELDING
 from afspraken.constants import XLSX_MEDIA_TYPE
 from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Stap
-from monitoring.workbook.exporter import werkboek_exporteren
-from monitoring.workbook.reader import lees_werkboek
+from monitoring.werkboek.exporter import werkboek_exporteren
+from monitoring.werkboek.reader import lees_werkboek
 from voorraad.models import Voorraadmutatie, Voorraadstand
 
 GEWEIGERD, OVEREENKOMST, VOORTGANG, LEZEN = "geweigerd", "overeenkomst", "voortgang", "lezen"

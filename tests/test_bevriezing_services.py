@@ -12,8 +12,8 @@ from django.db import transaction
 
 from afspraken import services as afspraken_services
 from monitoring import services as monitoring_services
-from monitoring.workbook.importer import werkboek_importeren
-from monitoring.workbook.meldingen import WerkboekFout
+from monitoring.werkboek.importer import werkboek_importeren
+from monitoring.werkboek.meldingen import WerkboekFout
 from tests.bevroren import (
     GEWEIGERD,
     OVEREENKOMST,

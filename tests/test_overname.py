@@ -29,10 +29,10 @@ from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf, Overeenkomst, P
 from afspraken.services.overeenkomst import mogelijke_partijen
 from gemeenten.constants import Rol
 from gemeenten.models import Gebruiker, Lidmaatschap, Organisatie
-from monitoring.workbook.exporter import werkboek_exporteren
-from monitoring.workbook.importer import werkboek_importeren
-from monitoring.workbook.meldingen import WerkboekFout
-from monitoring.workbook.reader import lees_werkboek
+from monitoring.werkboek.exporter import werkboek_exporteren
+from monitoring.werkboek.importer import werkboek_importeren
+from monitoring.werkboek.meldingen import WerkboekFout
+from monitoring.werkboek.reader import lees_werkboek
 from tests import factories
 from tests.monitoring.werkboeken import bewerk, zet_cel
 from tests.wereld import lid, partijwereld

@@ -70,7 +70,7 @@ def test_no_runtime_module_imports_django_test():
     assert resultaat["schuldig"] is None, f"{resultaat['schuldig']} laadt django.test"
     geladen = set(resultaat["geladen"])
     # Every app's modules were reached, none of the commands' tooling was.
-    assert {"config.urls", "afspraken.models", "monitoring.workbook.importer"} <= geladen
+    assert {"config.urls", "afspraken.models", "monitoring.werkboek.importer"} <= geladen
     assert not {m for m in geladen if ".management" in m or ".migrations" in m}
 
 

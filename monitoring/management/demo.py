@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from afspraken.models import Jaarschijf
 from gemeenten.constants import OrganisatieType, Rol
 from gemeenten.models import Gebruiker, Gemeente, Lidmaatschap, Organisatie
-from monitoring.workbook.importer import ImportResultaat, werkboek_importeren
-from monitoring.workbook.reader import lees_werkboek
+from monitoring.werkboek.importer import ImportResultaat, werkboek_importeren
+from monitoring.werkboek.reader import lees_werkboek
 
 WACHTWOORD = "driehoek-demo"
 URL = "http://127.0.0.1:8000"

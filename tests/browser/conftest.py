@@ -20,8 +20,8 @@ from django.urls import reverse
 
 from gemeenten.constants import Rol
 from gemeenten.models import Organisatie
-from monitoring.workbook.importer import werkboek_importeren
-from monitoring.workbook.reader import lees_werkboek
+from monitoring.werkboek.importer import werkboek_importeren
+from monitoring.werkboek.reader import lees_werkboek
 from tests import factories
 
 # Playwright's sync API keeps an event loop running in the test thread; Django's ORM would

@@ -16,10 +16,10 @@ from afspraken.services.bulk import RegelFout
 from afspraken.services.bulk_inhoud import AfspraakRegel
 from afspraken.services.bulk_jaarschijf import StapRegel
 from afspraken.services.grens import Geweigerd
-from monitoring.workbook.exporter import werkboek_exporteren
-from monitoring.workbook.importer import werkboek_importeren
-from monitoring.workbook.meldingen import WerkboekFout
-from monitoring.workbook.reader import lees_werkboek
+from monitoring.werkboek.exporter import werkboek_exporteren
+from monitoring.werkboek.importer import werkboek_importeren
+from monitoring.werkboek.meldingen import WerkboekFout
+from monitoring.werkboek.reader import lees_werkboek
 from tests.monitoring.bulk_aanroepen import aanroepen
 from tests.monitoring.werkboeken import HOOGEVEEN, JAARSCHIJF_2026, bewerk, importeer, zet_cel
 from tests.wereld import autorisatiewereld
@@ -126,7 +126,7 @@ def test_importer_schrijft_alleen_via_de_bulkservices(bewaking):
 
 
 def test_de_workbook_code_bevat_geen_eigen_schrijver():
-    """A second net under the test above: no ORM write in monitoring/workbook at all (the
+    """A second net under the test above: no ORM write in monitoring/werkboek at all (the
     exporter's openpyxl `save` is no model save, so `.save(` counts in the importer only)."""
     overal = re.compile(
         r"bulk_create|bulk_update|_with_history|objects\.create\(|\.delete\(|_history_user"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from afspraken import services
 from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf
 from gemeenten.models import Organisatie
-from monitoring.workbook.exporter import werkboek_rijen
+from monitoring.werkboek.exporter import werkboek_rijen
 
 pytestmark = pytest.mark.django_db
 

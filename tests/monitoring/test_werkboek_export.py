@@ -4,9 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from afspraken.models import Jaarschijf
-from monitoring.workbook import formaat
-from monitoring.workbook.exporter import werkboek_exporteren
-from monitoring.workbook.reader import lees_werkboek
+from monitoring.werkboek import formaat
+from monitoring.werkboek.exporter import werkboek_exporteren
+from monitoring.werkboek.reader import lees_werkboek
 from tests import factories
 from tests.monitoring.werkboeken import (
     ALLE_FIXTURES,

@@ -11,10 +11,10 @@ from django.core.management import CommandError, ManagementUtility
 from afspraken.constants import JaarschijfStatus
 from afspraken.models import Jaarschijf
 from gemeenten.models import Gemeente, Organisatie
-from monitoring.workbook import bestand
-from monitoring.workbook.importer import werkboek_importeren
-from monitoring.workbook.meldingen import WerkboekFout
-from monitoring.workbook.reader import lees_werkboek
+from monitoring.werkboek import bestand
+from monitoring.werkboek.importer import werkboek_importeren
+from monitoring.werkboek.meldingen import WerkboekFout
+from monitoring.werkboek.reader import lees_werkboek
 from tests import factories
 from tests.monitoring.werkboeken import (
     HOOGEVEEN,

@@ -8,9 +8,9 @@ from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf, Ondertekening, 
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Gemeente, Organisatie
 from monitoring.management.commands.bench import bench_werkboek
-from monitoring.workbook.importer import werkboek_importeren
-from monitoring.workbook.reader import lees_werkboek
-from monitoring.workbook.sjabloon import sjabloon_xlsx
+from monitoring.werkboek.importer import werkboek_importeren
+from monitoring.werkboek.reader import lees_werkboek
+from monitoring.werkboek.sjabloon import sjabloon_xlsx
 from tests import factories
 from tests.monitoring.werkboeken import (
     HOOGEVEEN,

@@ -5,8 +5,8 @@ from django.urls import reverse
 from afspraken.constants import XLSX_MEDIA_TYPE
 from afspraken.models import Afspraak
 from gemeenten.models import Gemeente
-from monitoring.workbook.exporter import werkboek_exporteren
-from monitoring.workbook.formaat import MAX_BESTAND_BYTES
+from monitoring.werkboek.exporter import werkboek_exporteren
+from monitoring.werkboek.formaat import MAX_BESTAND_BYTES
 from tests.monitoring.werkboeken import JAARSCHIJF_2026, bewerk, cellen, tel_rijen, zet_cel
 from tests.wereld import autorisatiewereld
 

@@ -14,11 +14,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from monitoring.management import bench
-from monitoring.workbook import formaat
-from monitoring.workbook.exporter import maak_xlsx
-from monitoring.workbook.importer import werkboek_importeren
-from monitoring.workbook.meldingen import WerkboekFout
-from monitoring.workbook.reader import lees_werkboek
+from monitoring.werkboek import formaat
+from monitoring.werkboek.exporter import maak_xlsx
+from monitoring.werkboek.importer import werkboek_importeren
+from monitoring.werkboek.meldingen import WerkboekFout
+from monitoring.werkboek.reader import lees_werkboek
 from voorraad.constants import STANDAARD_CATEGORIEEN, STANDAARD_SEGMENTEN
 
 BUDGET_SECONDEN = 3.0

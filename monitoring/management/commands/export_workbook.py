@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from afspraken.models import Jaarschijf
-from monitoring.workbook.exporter import werkboek_exporteren
+from monitoring.werkboek.exporter import werkboek_exporteren
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from monitoring.management.demo import URL, WACHTWOORD, demo_laden, overzicht
-from monitoring.workbook.meldingen import WerkboekFout
+from monitoring.werkboek.meldingen import WerkboekFout
 
 
 class Command(BaseCommand):

@@ -27,16 +27,16 @@ from afspraken.services import bulk, bulk_inhoud, bulk_jaarschijf
 from afspraken.services.bulk import Bijgewerkt, PartijRegel, RegelFout
 from gemeenten.models import Gemeente
 from gemeenten.systeem import SYSTEEM
-from monitoring.workbook import formaat
-from monitoring.workbook.data import JaarschijfGegevens, Werkboek
-from monitoring.workbook.importer_inhoud import afspraak_regels, thema_regels
-from monitoring.workbook.importer_jaar import (
+from monitoring.werkboek import formaat
+from monitoring.werkboek.data import JaarschijfGegevens, Werkboek
+from monitoring.werkboek.importer_inhoud import afspraak_regels, thema_regels
+from monitoring.werkboek.importer_jaar import (
     jaarafspraak_regels,
     ondertekening_regels,
     stap_regels,
 )
-from monitoring.workbook.importer_voorraad import mutatie_regels, stand_regels
-from monitoring.workbook.meldingen import Melding, WerkboekFout
+from monitoring.werkboek.importer_voorraad import mutatie_regels, stand_regels
+from monitoring.werkboek.meldingen import Melding, WerkboekFout
 from voorraad import services as voorraad_services
 
 SOORTEN = (

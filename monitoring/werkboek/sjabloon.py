@@ -5,8 +5,8 @@ file the reader would refuse.
 
 import datetime
 
-from monitoring.workbook import formaat
-from monitoring.workbook.exporter import maak_xlsx
+from monitoring.werkboek import formaat
+from monitoring.werkboek.exporter import maak_xlsx
 
 VOORBEELD = {
     formaat.JAARSCHIJF.naam: [

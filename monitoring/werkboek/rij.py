@@ -3,7 +3,7 @@ every error noted with its sheet, row and column."""
 
 from django.utils.translation import gettext as _
 
-from monitoring.workbook import waarden
+from monitoring.werkboek import waarden
 
 MAX_GETAL = 2**31 - 1
 # What `Rij.lees` returns for a cell it could not read (the reason is noted already).

@@ -4,7 +4,7 @@ afspraak, the steps per party and the signatories."""
 from afspraken.models import Afspraak, Jaarafspraak
 from afspraken.services.bulk_jaarschijf import JaarafspraakRegel, OndertekeningRegel, StapRegel
 from gemeenten.models import Organisatie
-from monitoring.workbook.data import AfspraakGegevens, OndertekenaarGegevens, StapGegevens
+from monitoring.werkboek.data import AfspraakGegevens, OndertekenaarGegevens, StapGegevens
 
 
 def jaarafspraak_regels(

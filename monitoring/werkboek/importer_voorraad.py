@@ -1,7 +1,7 @@
 """Stock figures of a workbook as the bulk services take them: mutations and stock levels."""
 
 from gemeenten.models import Organisatie
-from monitoring.workbook.data import MutatieGegevens, StandGegevens
+from monitoring.werkboek.data import MutatieGegevens, StandGegevens
 from voorraad.services import MutatieRegel, StandRegel
 
 

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from monitoring.workbook.formaat import (
+from monitoring.werkboek.formaat import (
     MAX_BESTAND_BYTES,
     MAX_KOLOMMEN,
     MAX_RIJEN,
     MAX_UITGEPAKT_BYTES,
     MAX_ZIP_ONDERDELEN,
 )
-from monitoring.workbook.meldingen import Melding, WerkboekFout
+from monitoring.werkboek.meldingen import Melding, WerkboekFout
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Afspraak numbering: which code a sub-afspraak falls under."""
 
-from monitoring.workbook.data import AfspraakGegevens
+from monitoring.werkboek.data import AfspraakGegevens
 
 
 def hoofdafspraak(code: str, codes: set[str]) -> str | None:

@@ -6,7 +6,7 @@ import re
 from django.utils.translation import gettext as _
 
 from afspraken.perioden import hele_jaren
-from monitoring.workbook import waarden
+from monitoring.werkboek import waarden
 
 _DATUMS = re.compile(r"^(\S+)\s+t/m\s+(\S+)$")
 

@@ -1,5 +1,5 @@
 """The workbook (werkboek) in the browser: upload and import, export of a jaarschijf, and
-the empty template. Reading, checking and writing live in monitoring.workbook.
+the empty template. Reading, checking and writing live in monitoring.werkboek.
 
 Permissions: importing asks `afspraken.add_overeenkomst` on the user's own gemeente (only
 its staff may, and only for that gemeente); exporting asks `afspraken.export` on the
@@ -21,11 +21,11 @@ from rules.contrib.views import PermissionRequiredMixin
 from afspraken import selectors
 from afspraken.constants import XLSX_MEDIA_TYPE
 from gemeenten.models import Gemeente
-from monitoring.workbook.exporter import bestandsnaam, werkboek_exporteren
-from monitoring.workbook.importer import werkboek_importeren
-from monitoring.workbook.meldingen import WerkboekFout
-from monitoring.workbook.reader import lees_werkboek
-from monitoring.workbook.sjabloon import sjabloon_xlsx
+from monitoring.werkboek.exporter import bestandsnaam, werkboek_exporteren
+from monitoring.werkboek.importer import werkboek_importeren
+from monitoring.werkboek.meldingen import WerkboekFout
+from monitoring.werkboek.reader import lees_werkboek
+from monitoring.werkboek.sjabloon import sjabloon_xlsx
 
 # Warnings beyond this many are summed up, so a sheet full of unknown columns stays readable.
 MAX_WAARSCHUWINGEN = 10
@@ -50,7 +50,7 @@ class WerkboekImportView(PermissionRequiredMixin, FormView):
 
     permission_required = "afspraken.add_overeenkomst"
     form_class = WerkboekForm
-    template_name = "monitoring/werkboek_import.html"
+    template_name = "monitoring/werkboek/import.html"
 
     @cached_property
     def gemeente(self) -> Gemeente | None:

@@ -5,9 +5,9 @@ import re
 from django.utils.translation import gettext as _
 
 from gemeenten.constants import OrganisatieType
-from monitoring.workbook import waarden
-from monitoring.workbook.formaat import ALLEN
-from monitoring.workbook.waarden import Ongeldig
+from monitoring.werkboek import waarden
+from monitoring.werkboek.formaat import ALLEN
+from monitoring.werkboek.waarden import Ongeldig
 
 
 class PartijIndex:

@@ -1,5 +1,5 @@
 """Reading a workbook: every sheet is checked and every error collected before anything is
-imported (WORKBOOK.md). The result is plain data (monitoring.workbook.data).
+imported (WORKBOOK.md). The result is plain data (monitoring.werkboek.data).
 """
 
 import re
@@ -10,9 +10,9 @@ from afspraken.constants import Soort, Voortgang
 from afspraken.models import Afspraak, Jaarschijf, Ondertekening, Overeenkomst, Thema
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Gemeente, Organisatie
-from monitoring.workbook import formaat, waarden
-from monitoring.workbook.bestand import BladInhoud, open_werkboek
-from monitoring.workbook.data import (
+from monitoring.werkboek import formaat, waarden
+from monitoring.werkboek.bestand import BladInhoud, open_werkboek
+from monitoring.werkboek.data import (
     AfspraakGegevens,
     JaarschijfGegevens,
     MutatieGegevens,
@@ -23,11 +23,11 @@ from monitoring.workbook.data import (
     ThemaGegevens,
     Werkboek,
 )
-from monitoring.workbook.meldingen import Meldingen
-from monitoring.workbook.nummering import zet_hoofdafspraken
-from monitoring.workbook.partijen import PartijIndex, partijtype
-from monitoring.workbook.periode import lees_periode
-from monitoring.workbook.rij import FOUT, MAX_GETAL, Rij, lengte
+from monitoring.werkboek.meldingen import Meldingen
+from monitoring.werkboek.nummering import zet_hoofdafspraken
+from monitoring.werkboek.partijen import PartijIndex, partijtype
+from monitoring.werkboek.periode import lees_periode
+from monitoring.werkboek.rij import FOUT, MAX_GETAL, Rij, lengte
 from voorraad.constants import CijferSoort
 from voorraad.models import Categorie, Segment
 

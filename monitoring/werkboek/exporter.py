@@ -21,7 +21,7 @@ from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Partij, St
 from afspraken.perioden import periode_label
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Organisatie
-from monitoring.workbook import formaat
+from monitoring.werkboek import formaat
 from voorraad.models import Voorraadmutatie, Voorraadstand
 
 ONBEKEND = "-"

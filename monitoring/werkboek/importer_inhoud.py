@@ -4,7 +4,7 @@
 from afspraken.models import Thema
 from afspraken.services.bulk_inhoud import AfspraakRegel, ThemaRegel
 from gemeenten.models import Organisatie
-from monitoring.workbook.data import AfspraakGegevens, ThemaGegevens
+from monitoring.werkboek.data import AfspraakGegevens, ThemaGegevens
 
 
 def thema_regels(themas: list[ThemaGegevens]) -> list[ThemaRegel]:
