@@ -67,10 +67,16 @@ class RollenForm(forms.Form):
         required=False,
         help_text=_("Rollen die u zelf niet heeft, blijven zoals ze zijn."),
     )
+    # The roles as the editor saw them, so a colleague's change in between is not undone.
+    rollen_bij_openen = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, door, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rollen"].choices = _rol_keuzes(toekenbare_rollen(door))
+
+    def clean_rollen_bij_openen(self) -> set[str] | None:
+        waarde = self.cleaned_data.get("rollen_bij_openen")
+        return set(waarde.split(",")) if waarde else None
 
 
 class UitnodigenForm(PersoonForm):

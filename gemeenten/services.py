@@ -288,10 +288,33 @@ def _beheerbaar_lid(*, gebruiker: Gebruiker, organisatie: Organisatie, door: Geb
 
 @transaction.atomic
 def lid_rollen_wijzigen(
-    *, gebruiker: Gebruiker, organisatie: Organisatie, rollen: set[str], door: Gebruiker
+    *,
+    gebruiker: Gebruiker,
+    organisatie: Organisatie,
+    rollen: set[str],
+    door: Gebruiker,
+    rollen_bij_openen: set[str] | None = None,
 ) -> set[str]:
-    """Set the member's roles among those `door` may grant; other roles stay as they are."""
+    """Set the member's roles among those `door` may grant; other roles stay as they are.
+
+    `rollen_bij_openen` are the roles the editor saw: when another beheerder changed them in
+    the meantime, the save is refused (read under a row lock) instead of undoing that change.
+    """
+    list(
+        Lidmaatschap.objects.select_for_update().filter(
+            gebruiker=gebruiker, organisatie=organisatie
+        )
+    )
     huidige = _beheerbaar_lid(gebruiker=gebruiker, organisatie=organisatie, door=door)
+    if rollen_bij_openen is not None and set(rollen_bij_openen) != huidige:
+        raise ValidationError(
+            _(
+                "Iemand anders heeft de rollen intussen gewijzigd; nu: %(rollen)s. Kijk of uw "
+                "keuze nog klopt en sla opnieuw op."
+            )
+            % {"rollen": ", ".join(str(Rol(rol).label).lower() for rol in sorted(huidige))},
+            code="versieconflict",
+        )
     toekenbaar = toekenbare_rollen(door)
     if set(rollen) - toekenbaar:
         raise PermissionDenied(_("U kunt alleen rollen toekennen die u zelf heeft."))

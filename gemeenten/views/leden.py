@@ -106,7 +106,10 @@ def lid_rollen(request, lidmaatschap_pk):
     form = RollenForm(
         request.POST or None,
         door=request.user,
-        initial={"rollen": sorted(huidige & toekenbare_rollen(request.user))},
+        initial={
+            "rollen": sorted(huidige & toekenbare_rollen(request.user)),
+            "rollen_bij_openen": ",".join(sorted(huidige)),
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -114,6 +117,7 @@ def lid_rollen(request, lidmaatschap_pk):
                 gebruiker=lid.gebruiker,
                 organisatie=lid.organisatie,
                 rollen=set(form.cleaned_data["rollen"]),
+                rollen_bij_openen=form.cleaned_data["rollen_bij_openen"],
                 door=request.user,
             )
         except ValidationError as fout:
