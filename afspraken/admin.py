@@ -25,7 +25,8 @@ from afspraken.services.overeenkomst import (
     gemeentepartij_blijft,
     gemeentepartij_controleren,
 )
-from gemeenten.models import Organisatie
+from gemeenten.admin import GebruikerAdmin, GemeenteAdmin, LidmaatschapAdmin
+from gemeenten.models import Gebruiker, Gemeente, Lidmaatschap, Organisatie
 
 VERSIE_BIJ_OPENEN = "versie_bij_openen"
 
@@ -351,3 +352,14 @@ class PartijAdmin(DoorServicesMixin, admin.ModelAdmin):
         actions = super().get_actions(request, action_location=action_location)
         actions.pop("delete_selected", None)
         return actions
+
+
+# The ground floor's admin pages write through the same services (gemeenten cannot import
+# them): registered again here with the write boundary and the version check.
+for _model, _admin in (
+    (Gemeente, GemeenteAdmin),
+    (Gebruiker, GebruikerAdmin),
+    (Lidmaatschap, LidmaatschapAdmin),
+):
+    admin.site.unregister(_model)
+    admin.site.register(_model, type(_admin.__name__, (DoorServicesMixin, _admin), {}))

@@ -21,6 +21,8 @@ class Gemeente(models.Model):
         validators=[RegexValidator(r"^GM\d{4}$", _("Een CBS-code is GM gevolgd door 4 cijfers."))],
         help_text=_("Bijvoorbeeld GM1681."),
     )
+    # Optimistic locking, as on every edited object (afspraken.services.opslaan).
+    versie = models.PositiveIntegerField(_("versie"), default=1, editable=False)
 
     objects = GemeenteQuerySet.as_manager()
 
@@ -48,6 +50,7 @@ class Organisatie(models.Model):
         related_name="organisaties",
         help_text=_("Alleen voor een organisatie van het type gemeente: welke gemeente zij is."),
     )
+    versie = models.PositiveIntegerField(_("versie"), default=1, editable=False)
     objects = OrganisatieQuerySet.as_manager()
     history = HistoricalRecords()
 

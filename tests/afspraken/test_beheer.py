@@ -8,6 +8,7 @@ from afspraken.bevriezing import Bevroren
 from afspraken.models import Afspraak, Thema
 from afspraken.services import beheer_opslaan, beheer_verwijderen
 from afspraken.services.grens import Geweigerd
+from gemeenten.models import Gemeente
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +73,16 @@ def test_a_stale_admin_form_is_refused_with_the_other_persons_values(admin_clien
     assert "heeft dit intussen gewijzigd" in html
     assert "Naam van de collega" in html
     assert Thema.objects.get(pk=thema.pk).naam == "Naam van de collega"
+
+
+def test_the_ground_floors_admin_is_version_checked_too(admin_client):
+    gemeente = factories.GemeenteFactory(naam="Aadorp")
+    url = reverse("admin:gemeenten_gemeente_change", args=[gemeente.pk])
+    Gemeente.objects.filter(pk=gemeente.pk).update(naam="Beekdorp", versie=2)
+
+    response = admin_client.post(url, {"naam": "Mijn naam", "cbs_code": "", "versie_bij_openen": 1})
+    assert "heeft dit intussen gewijzigd" in response.content.decode()
+    assert Gemeente.objects.get(pk=gemeente.pk).naam == "Beekdorp"
+    response = admin_client.post(url, {"naam": "Mijn naam", "cbs_code": "", "versie_bij_openen": 2})
+    assert response.status_code == 302
+    assert Gemeente.objects.get(pk=gemeente.pk).versie == 3
