@@ -15,8 +15,12 @@ world the next request sees.
 To change the rights: change the rules, run with AUTORISATIE_BIJWERKEN=1 to write the observed
 outcomes into the table, and review the diff line by line.
 
-The attacks the table cannot express are in tests/test_autorisatie_aanvallen.py; the
-helpers the walk shares with the CSP and freeze walks in tests/paden.py.
+Besides the empty GET and POST, the URLs in `AANVALLEN` get a third method, `POST-aanval`:
+a POST naming an organisation the actor must not reach (another gemeente's organisation as a
+party, a foreign organisation to invite into). An attack row that does not end in a redirect
+may not write anything. Attacks that need more than one request are in
+tests/test_autorisatie_aanvallen.py; the helpers the walk shares with the CSP and freeze
+walks in tests/paden.py.
 """
 
 import copy
@@ -51,6 +55,27 @@ KOLOMMEN = ["url_name", "role", "object", "method", "expected"]
 OBJECTEN = ["eigen", "andere_partij", "andere_gemeente"]
 GEEN_OBJECT = "-"
 VERBODEN = {"login", "403", "404", "405"}
+AANVAL = "POST-aanval"
+PERSOON = {"voornaam": "Indringer", "achternaam": "Overname", "rollen": ["medewerker"]}
+
+
+def _vreemde_gemeente(sc, soort):
+    """The organisation of a gemeente other than the one whose agreement the URL names."""
+    return sc.a.gemeente_org if soort == "andere_gemeente" else sc.b.gemeente_org
+
+
+AANVALLEN = {
+    "afspraken:partijen": lambda sc, soort: {"organisatie": _vreemde_gemeente(sc, soort).pk},
+    "gemeenten:uitnodigen": lambda sc, soort: {
+        **PERSOON,
+        "email": "indringer.uitnodigen@example.org",
+        "organisatie": sc.b.gemeente_org.pk,
+    },
+    "gemeenten:lid_toevoegen": lambda sc, soort: {
+        **PERSOON,
+        "email": "indringer.toevoegen@example.org",
+    },
+}
 
 
 def lees_tabel():
@@ -101,20 +126,14 @@ def test_every_url_for_every_role_matches_the_table(settings):
             url = reverse(url_name, kwargs=kwargs)
             for rol in ROLLEN:
                 client, cookies = clients[rol]
-                for methode in METHODES:
+                aanval = AANVALLEN.get(url_name)
+                for methode in [*METHODES, *([AANVAL] if aanval else [])]:
                     sleutel = (url_name, rol, soort, methode)
                     client.cookies = copy.deepcopy(cookies)
-                    # The query log is capped (9000): emptied per request, the capture of
-                    # this request stays whole however long the walk gets.
-                    connection.queries_log.clear()
-                    with transaction.atomic(), CaptureQueriesContext(connection) as sql:
-                        try:
-                            response = getattr(client, methode.lower())(url)
-                            gezien = uitkomst(response)
-                        except Exception as fout:
-                            gezien = f"fout {type(fout).__name__}: {fout}"
-                        transaction.set_rollback(True)
-                    if gezien in VERBODEN and (schrijft := schrijfopdrachten(sql, tabellen)):
+                    invoer = aanval(sc, soort) if methode == AANVAL else {}
+                    gezien, sql = _verzoek(client, methode, url, invoer)
+                    geweigerd = gezien in VERBODEN or (methode == AANVAL and gezien != "302")
+                    if geweigerd and (schrijft := schrijfopdrachten(sql, tabellen)):
                         fouten.append(f"{sleutel}: verboden ({gezien}) maar schrijft {schrijft}")
                     uitkomsten[sleutel] = gezien
                     verwacht = tabel.get(sleutel)
@@ -133,6 +152,21 @@ def test_every_url_for_every_role_matches_the_table(settings):
     fouten += [f"{naam}: staat in {TABEL.name} maar bestaat niet (meer)" for naam in verdwenen]
     if fouten:
         pytest.fail(f"{len(fouten)} afwijkingen:\n" + "\n".join(fouten), pytrace=False)
+
+
+def _verzoek(client, methode: str, url: str, invoer: dict):
+    """The outcome of one request and its SQL, in a savepoint that is rolled back."""
+    # The query log is capped (9000): emptied per request, the capture of this request stays
+    # whole however long the walk gets.
+    connection.queries_log.clear()
+    with transaction.atomic(), CaptureQueriesContext(connection) as sql:
+        try:
+            response = client.get(url) if methode == "GET" else client.post(url, invoer)
+            gezien = uitkomst(response)
+        except Exception as fout:
+            gezien = f"fout {type(fout).__name__}: {fout}"
+        transaction.set_rollback(True)
+    return gezien, sql
 
 
 def test_write_detector_sees_a_delete():

@@ -160,9 +160,9 @@ def test_beheerder_inviting_with_a_role_field_invites_a_medewerker_only(mailoutb
     assert len(mailoutbox) == 1
 
 
-# --- Attacks the table cannot express: another organisation as POST payload -----------------
-# The walk above posts no data. A gemeente that names another gemeente's organisation as a
-# party, or anyone who names a foreign organisation in an invitation, is tried here.
+# --- Another organisation as POST payload, in detail --------------------------------------
+# The table walks these as its `POST-aanval` rows; here the dropdown, the Dutch message and
+# every foreign organisation are checked as well.
 
 
 def test_gemeente_cannot_add_another_gemeentes_organisation_as_party():
