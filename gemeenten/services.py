@@ -387,3 +387,45 @@ def herstelcodes_vernieuwen(*, gebruiker: Gebruiker) -> list[str]:
     codes = [StaticToken.random_token() for _i in range(AANTAL_HERSTELCODES)]
     StaticToken.objects.bulk_create(StaticToken(device=apparaat, token=code) for code in codes)
     return codes
+
+
+@transaction.atomic
+def account_instellen(
+    *,
+    username: str,
+    voornaam: str,
+    achternaam: str,
+    email: str,
+    wachtwoord_hash: str,
+    door,
+    organisatie: Organisatie | None = None,
+    rollen: set[str] = frozenset(),
+    functie: str = "",
+    superuser: bool = False,
+) -> tuple[Gebruiker, bool]:
+    """Create or reset an account with a known password (the demo's logins): active, with
+    these names, and member of `organisatie` with at least `rollen`. Only the system or a
+    superuser sets up accounts this way; people otherwise join through their beheerder
+    (`lid_toevoegen`). Returns the account and whether it is new."""
+    if not getattr(door, "is_superuser", False):
+        raise Geweigerd()
+    gebruiker = Gebruiker.objects.filter(username=username).first() or Gebruiker(username=username)
+    nieuw = gebruiker.pk is None
+    gebruiker.first_name, gebruiker.last_name, gebruiker.email = voornaam, achternaam, email
+    gebruiker.password = wachtwoord_hash
+    gebruiker.is_active = True
+    gebruiker.is_superuser = gebruiker.is_staff = superuser
+    gebruiker.save()
+    if organisatie is not None:
+        bestaand = set(
+            Lidmaatschap.objects.filter(gebruiker=gebruiker, organisatie=organisatie).values_list(
+                "rol", flat=True
+            )
+        )
+        for rol in sorted(set(rollen) - bestaand):
+            lid = Lidmaatschap(
+                gebruiker=gebruiker, organisatie=organisatie, rol=rol, functie=functie
+            )
+            lid.full_clean()
+            lid.save()
+    return gebruiker, nieuw

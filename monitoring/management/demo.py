@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 
 from afspraken.models import Jaarschijf
 from gemeenten.constants import OrganisatieType, Rol
-from gemeenten.models import Gebruiker, Gemeente, Lidmaatschap, Organisatie
+from gemeenten.models import Gebruiker, Gemeente, Organisatie
+from gemeenten.services import account_instellen
+from gemeenten.systeem import SYSTEEM
 from monitoring.werkboek.importer import ImportResultaat, werkboek_importeren
 from monitoring.werkboek.reader import lees_werkboek
 
@@ -204,14 +206,15 @@ def demo_laden(*, werkboeken: list[Path] | None = None, wachtwoord: str = WACHTW
 
 
 def _admin(wachtwoord_hash: str) -> tuple[Gebruiker, bool]:
-    admin = Gebruiker.objects.filter(username=ADMIN).first() or Gebruiker(username=ADMIN)
-    nieuw = admin.pk is None
-    admin.first_name, admin.last_name = "Demo", "Beheerder"
-    admin.email = f"{ADMIN}@{EMAIL_DOMEIN}"
-    admin.is_superuser = admin.is_staff = admin.is_active = True
-    admin.password = wachtwoord_hash
-    admin.save()
-    return admin, nieuw
+    return account_instellen(
+        username=ADMIN,
+        voornaam="Demo",
+        achternaam="Beheerder",
+        email=f"{ADMIN}@{EMAIL_DOMEIN}",
+        wachtwoord_hash=wachtwoord_hash,
+        superuser=True,
+        door=SYSTEEM,
+    )
 
 
 def _bevroren_jaarschijf(gegevens) -> Jaarschijf | None:
@@ -241,39 +244,22 @@ def _demo_accounts(organisaties: list[Organisatie], wachtwoord_hash: str):
     for organisatie in organisaties:
         voorvoegsel = _voorvoegsel(organisatie, bezet)
         gewenst += [(organisatie, rol, f"{voorvoegsel}.{rol}") for rol in Rol.values]
-    bestaand = Gebruiker.objects.in_bulk([u for _o, _r, u in gewenst], field_name="username")
-    leden = set(
-        Lidmaatschap.objects.filter(
-            gebruiker__username__in=[u for _o, _r, u in gewenst]
-        ).values_list("gebruiker__username", "organisatie_id", "rol")
-    )
-
     logins: dict[int, list[Login]] = {}
-    nieuwe_leden, nieuw = [], 0
+    nieuw = 0
     for index, (organisatie, rol, username) in enumerate(gewenst):
-        gebruiker = bestaand.get(username)
-        if gebruiker is None:
-            gebruiker = Gebruiker(username=username)
-            nieuw += 1
-        gebruiker.first_name = VOORNAMEN[index % len(VOORNAMEN)]
-        gebruiker.last_name = ACHTERNAMEN[(index * 7 + index // len(VOORNAMEN)) % len(ACHTERNAMEN)]
-        gebruiker.email = f"{username}@{EMAIL_DOMEIN}"
-        gebruiker.password = wachtwoord_hash
-        gebruiker.is_active = True
-        gebruiker.save()
-        functie = FUNCTIES.get(organisatie.type, {}).get(rol, "")
-        for lid_rol in sorted({Rol.MEDEWERKER, rol}):
-            if (username, organisatie.pk, lid_rol) not in leden:
-                nieuwe_leden.append(
-                    Lidmaatschap(
-                        gebruiker=gebruiker, organisatie=organisatie, rol=lid_rol, functie=functie
-                    )
-                )
+        _gebruiker, is_nieuw = account_instellen(
+            username=username,
+            voornaam=VOORNAMEN[index % len(VOORNAMEN)],
+            achternaam=ACHTERNAMEN[(index * 7 + index // len(VOORNAMEN)) % len(ACHTERNAMEN)],
+            email=f"{username}@{EMAIL_DOMEIN}",
+            wachtwoord_hash=wachtwoord_hash,
+            organisatie=organisatie,
+            rollen={Rol.MEDEWERKER, rol},
+            functie=FUNCTIES.get(organisatie.type, {}).get(rol, ""),
+            door=SYSTEEM,
+        )
+        nieuw += is_nieuw
         logins.setdefault(organisatie.pk, []).append(Login(username=username, rol=rol))
-    # One by one, so every membership gets its history record like one made in the app.
-    for lid in nieuwe_leden:
-        lid.full_clean()
-        lid.save()
     return logins, nieuw
 
 
