@@ -1,10 +1,6 @@
-"""Writes on gemeenten, organisations, people and memberships. Every function checks what
-`door` may do itself, so a view, a command or a test cannot hand out more than the rules
-allow.
+"""Writes on people and memberships. Every function checks what `door` may do itself, so a
+view, a command or a test cannot hand out more than the rules allow.
 """
-
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -16,128 +12,11 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gemeenten.constants import Rol
-from gemeenten.models import Gebruiker, Gemeente, Lidmaatschap, Organisatie
+from gemeenten.models import Gebruiker, Lidmaatschap, Organisatie
 from gemeenten.rules import toekenbare_rollen
-from gemeenten.systeem import geschiedenis_gebruiker
-
-AANTAL_HERSTELCODES = 10
-
-
-class Geweigerd(PermissionDenied):
-    """The acting person may not do this; the message says so in Dutch. Raised by the write
-    boundary of every floor (afspraken.services.grens raises it too)."""
-
-    def __init__(self, message=None):
-        self.message = message or _("U mag dit niet wijzigen.")
-        super().__init__(self.message)
-
-    def __str__(self):
-        return str(self.message)
-
-
-def _mag(door, perm: str, obj) -> None:
-    if door is None or not door.has_perm(perm, obj):
-        raise Geweigerd()
-
-
-# --- Gemeenten and organisations --------------------------------------------------------------
-
-
-@dataclass
-class Vastgelegd[T]:
-    """What a write left: the object, and whether it was created or changed."""
-
-    obj: T
-    nieuw: bool = False
-    gewijzigd: bool = False
-
-
-@transaction.atomic
-def gemeente_aanmaken_of_bijwerken(
-    *, naam: str, cbs_code: str = "", door: Gebruiker
-) -> Vastgelegd[Gemeente]:
-    """The gemeente named `naam` (in any case), created when Driehoek does not know it yet;
-    a missing CBS code is filled in, a different one refused (ValidationError on cbs_code).
-
-    Creating a gemeente is the beheer's (`gemeenten.add_gemeente`); an existing one is
-    written only by its own people (`gemeenten.gemeente_aanvullen`)."""
-    gemeente = Gemeente.objects.filter(naam__iexact=naam).first()
-    if gemeente is None:
-        _mag(door, "gemeenten.add_gemeente", None)
-    else:
-        _mag(door, "gemeenten.gemeente_aanvullen", gemeente)
-    code = cbs_code or None
-    if code and Gemeente.objects.filter(cbs_code=code).exclude(pk=getattr(gemeente, "pk", None)):
-        raise ValidationError(
-            {"cbs_code": _("de CBS-code {code} hoort bij een andere gemeente").format(code=code)}
-        )
-    if gemeente is None:
-        gemeente = Gemeente(naam=naam, cbs_code=code)
-        gemeente.full_clean()
-        gemeente.save()
-        return Vastgelegd(gemeente, nieuw=True)
-    if code and gemeente.cbs_code != code:
-        if gemeente.cbs_code:
-            raise ValidationError(
-                {
-                    "cbs_code": _("gemeente {naam} heeft CBS-code {bekend}, niet {code}").format(
-                        naam=gemeente.naam, bekend=gemeente.cbs_code, code=code
-                    )
-                }
-            )
-        gemeente.cbs_code = code
-        gemeente.full_clean(validate_unique=False)
-        gemeente.save(update_fields=["cbs_code"])
-        return Vastgelegd(gemeente, gewijzigd=True)
-    return Vastgelegd(gemeente)
-
-
-class OrganisatieFout(ValidationError):
-    """Organisation `index` (0-based, in the order given) is refused."""
-
-    def __init__(self, index: int, fout: ValidationError):
-        super().__init__(fout.error_dict if hasattr(fout, "error_dict") else fout.error_list)
-        self.index = index
-
-
-def organisaties_vastleggen(
-    *, organisaties: Sequence[tuple[Organisatie, str]], namens: Gemeente, door: Gebruiker
-) -> list[Vastgelegd[Organisatie]]:
-    """Save each new organisation, or fill in the missing afkorting of a known one, given as
-    (organisatie, afkorting), on behalf of the gemeente whose agreement names them
-    (`gemeenten.organisatie_vastleggen` on `namens`). A known organisation keeps an
-    afkorting it has. Uniqueness is left to the database: the caller found them by name and
-    type. Permission and validation come first; then all are written or none."""
-    resultaat = []
-    for index, (organisatie, afkorting) in enumerate(organisaties):
-        nieuw = organisatie.pk is None
-        if not nieuw and (organisatie.afkorting or not afkorting):
-            resultaat.append(Vastgelegd(organisatie))
-            continue
-        _mag(door, "gemeenten.organisatie_vastleggen", namens)
-        organisatie.afkorting = organisatie.afkorting or afkorting
-        try:
-            organisatie.full_clean(
-                exclude=["gemeente"], validate_unique=False, validate_constraints=False
-            )
-        except ValidationError as fout:
-            raise OrganisatieFout(index, fout) from fout
-        resultaat.append(Vastgelegd(organisatie, nieuw=nieuw, gewijzigd=not nieuw))
-    _opslaan([v.obj for v in resultaat if v.nieuw or v.gewijzigd], door)
-    return resultaat
-
-
-# Without a savepoint of its own inside a transaction (the afspraken bulk services): a
-# savepoint costs two queries, and nothing is refused once the writing has begun.
-@transaction.atomic(savepoint=False)
-def _opslaan(organisaties: list[Organisatie], door: Gebruiker) -> None:
-    for organisatie in organisaties:
-        organisatie._history_user = geschiedenis_gebruiker(door)
-        organisatie.save()
+from gemeenten.services.grens import Geweigerd
 
 
 def _check_rollen(*, rollen: set[str], door: Gebruiker) -> None:
@@ -356,37 +235,6 @@ def lidmaatschap_beeindigen(*, gebruiker: Gebruiker, organisatie: Organisatie, d
         lid.delete()
     gebruiker.is_active = False
     gebruiker.save(update_fields=["is_active"])
-
-
-def totp_apparaat_voorbereiden(*, gebruiker: Gebruiker) -> TOTPDevice:
-    """The not yet confirmed authenticator app of the user, created on first visit."""
-    apparaat = TOTPDevice.objects.filter(user=gebruiker, confirmed=False).first()
-    if apparaat is None:
-        apparaat = TOTPDevice.objects.create(
-            user=gebruiker, name=_("Authenticator-app"), confirmed=False
-        )
-    return apparaat
-
-
-@transaction.atomic
-def tweestaps_activeren(*, gebruiker: Gebruiker, apparaat: TOTPDevice) -> list[str]:
-    """Confirm the app (after a correct code), replace older ones, make new recovery codes."""
-    if apparaat.user_id != gebruiker.pk:
-        raise PermissionDenied
-    TOTPDevice.objects.filter(user=gebruiker).exclude(pk=apparaat.pk).delete()
-    apparaat.confirmed = True
-    apparaat.save(update_fields=["confirmed"])
-    return herstelcodes_vernieuwen(gebruiker=gebruiker)
-
-
-@transaction.atomic
-def herstelcodes_vernieuwen(*, gebruiker: Gebruiker) -> list[str]:
-    """Replace all recovery codes; the new ones are returned once and shown once."""
-    StaticDevice.objects.filter(user=gebruiker).delete()
-    apparaat = StaticDevice.objects.create(user=gebruiker, name=_("Herstelcodes"))
-    codes = [StaticToken.random_token() for _i in range(AANTAL_HERSTELCODES)]
-    StaticToken.objects.bulk_create(StaticToken(device=apparaat, token=code) for code in codes)
-    return codes
 
 
 @transaction.atomic
