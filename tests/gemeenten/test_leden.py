@@ -12,32 +12,10 @@ from gemeenten import services
 from gemeenten.constants import Rol
 from gemeenten.models import Gebruiker, Lidmaatschap
 from tests import factories
-from tests.wereld import autorisatiewereld, lid
+from tests.gemeenten.conftest import lid_van, rollen_van
+from tests.wereld import lid
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def sc():
-    return autorisatiewereld()
-
-
-@pytest.fixture
-def beheerder_client(client, sc):
-    client.force_login(sc.gebruiker("organisatie_beheerder"))
-    return client
-
-
-def rollen_van(user, organisatie):
-    return set(
-        Lidmaatschap.objects.filter(gebruiker=user, organisatie=organisatie).values_list(
-            "rol", flat=True
-        )
-    )
-
-
-def lid_van(user):
-    return Lidmaatschap.objects.filter(gebruiker=user).first()
 
 
 def nieuw_persoon(**extra):
@@ -391,20 +369,3 @@ def test_lid_toevoegen_returns_nothing_for_an_address_that_cannot_join(sc):
         is None
     )
     assert not rollen_van(andere, sc.c1)
-
-
-def test_a_stale_roles_form_does_not_undo_a_colleagues_change(beheerder_client, sc):
-    collega = sc.collega[sc.c1.pk]
-    url = reverse("gemeenten:lid_rollen", kwargs={"lidmaatschap_pk": lid_van(collega).pk})
-    assert (
-        'name="rollen_bij_openen" value="medewerker"' in beheerder_client.get(url).content.decode()
-    )
-    # Another beheerder grants beheerder in the meantime.
-    Lidmaatschap.objects.create(gebruiker=collega, organisatie=sc.c1, rol=Rol.BEHEERDER)
-
-    response = beheerder_client.post(
-        url, {"rollen": [Rol.MEDEWERKER], "rollen_bij_openen": Rol.MEDEWERKER}
-    )
-    assert response.status_code == 200
-    assert "heeft de rollen intussen gewijzigd" in response.content.decode()
-    assert rollen_van(collega, sc.c1) == {Rol.MEDEWERKER, Rol.BEHEERDER}

@@ -8,14 +8,9 @@ from gemeenten.constants import Rol
 from gemeenten.models import Lidmaatschap, Organisatie
 from gemeenten.rules import BEHEREN, actor, toekenbare_rollen
 from tests import factories
-from tests.wereld import autorisatiewereld, lid
+from tests.wereld import lid
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def sc():
-    return autorisatiewereld()
 
 
 def vers(user):
