@@ -17,6 +17,7 @@ class Soort(models.TextChoices):
     PRESTATIEAFSPRAAK = "prestatieafspraak", _("Prestatieafspraak")
     PROCESAFSPRAAK = "procesafspraak", _("Procesafspraak")
     AMBITIE = "ambitie", _("Ambitie")
+    DOORKIJK = "doorkijk", _("Doorkijk")
 
 
 class Voortgang(models.TextChoices):
@@ -32,6 +33,27 @@ class JaarschijfStatus(models.TextChoices):
     TER_BESPREKING = "ter_bespreking", _("Ter bespreking")
     VASTGESTELD = "vastgesteld", _("Vastgesteld")
     ONDERTEKEND = "ondertekend", _("Ondertekend")
+
+
+class Plek(models.TextChoices):
+    """Where a hoofdstuk stands in the document."""
+
+    VOOR = "voor", _("Vóór de thema's")
+    THEMA = "thema", _("In een thema, vóór de afspraken")
+    VOORRAAD = "voorraad", _("Onder de voorraadtabellen")
+    NA = "na", _("Na de thema's, vóór de ondertekening")
+    BIJLAGE = "bijlage", _("Bijlage")
+
+
+class HoofdstukSoort(models.TextChoices):
+    CONTEXT = "context", _("Context")
+    ROLLEN = "rollen", _("Rollen en verantwoordelijkheden")
+    VOORBEHOUD = "voorbehoud", _("Voorbehoud")
+    GELDIGHEID = "geldigheid", _("Geldigheid")
+    SLOTBEPALING = "slotbepaling", _("Slotbepaling")
+    BEGRIPPEN = "begrippen", _("Begrippen")
+    BIJLAGE = "bijlage", _("Bijlage")
+    OVERIG = "overig", _("Overig")
 
 
 # What an .xlsx file is, for downloads and upload fields alike.

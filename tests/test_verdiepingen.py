@@ -62,7 +62,15 @@ def vondsten_in_python(bron: str, boven: list[str], relaties: set[str], migratie
         return []
     naam = re.compile(rf"^({'|'.join(boven)})[.:/]")
     vondsten = []
-    for knoop in ast.walk(ast.parse(bron)):
+    boom = ast.parse(bron)
+    # A field's choices are values, not references: a plek `voorraad` names no app.
+    keuzen = {
+        id(k)
+        for kw in ast.walk(boom)
+        if isinstance(kw, ast.keyword) and kw.arg == "choices"
+        for k in ast.walk(kw.value)
+    }
+    for knoop in ast.walk(boom):
         regel = getattr(knoop, "lineno", 0)
         if isinstance(knoop, ast.Import):
             modules = [a.name for a in knoop.names]
@@ -75,7 +83,7 @@ def vondsten_in_python(bron: str, boven: list[str], relaties: set[str], migratie
                 vondsten.append((regel, f"importeert {module}"))
         if isinstance(knoop, ast.Constant) and isinstance(knoop.value, str):
             tekst = knoop.value
-            if naam.match(tekst) or (migratie and tekst in boven):
+            if naam.match(tekst) or (migratie and tekst in boven and id(knoop) not in keuzen):
                 vondsten.append((regel, f"noemt {tekst!r}"))
             elif not migratie and set(_woorden_van_lookup(tekst)) & relaties:
                 vondsten.append((regel, f"zoekt via {tekst!r}"))

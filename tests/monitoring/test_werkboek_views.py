@@ -87,7 +87,7 @@ def test_upload_importeert_en_gaat_naar_de_jaarschijf(
     # each single save also asks once whether its jaarschijf is frozen (bevriezing). The
     # importer writes through eleven bulk services: each runs in its own savepoint, and the
     # six that write the jaarschijf's content each read it under a lock (grens.niet_bevroren).
-    with django_assert_max_num_queries(91):
+    with django_assert_max_num_queries(93):
         response = client.post(IMPORT_URL, upload(inhoud), follow=True)
 
     jaarschijf_url = reverse(

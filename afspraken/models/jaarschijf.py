@@ -5,197 +5,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from afspraken.bevriezing import (
-    BevatBevrorenBewaking,
-    BevrorenBewaking,
-    JaarschijfBewaking,
+from afspraken.bevriezing import BevrorenBewaking, JaarschijfBewaking
+from afspraken.constants import (
+    BEVROREN_STATUSSEN,
+    HoofdstukSoort,
+    JaarschijfStatus,
+    Plek,
+    Voortgang,
 )
-from afspraken.constants import BEVROREN_STATUSSEN, JaarschijfStatus, Soort, Voortgang
-from afspraken.perioden import looptijd_label
-from afspraken.querysets import (
-    JaarschijfQuerySet,
-    OvereenkomstQuerySet,
-    PerJaarschijfQuerySet,
-    PerOvereenkomstQuerySet,
-    StapQuerySet,
-)
-from gemeenten.models import Gemeente, Organisatie
-
-
-def versie_veld():
-    """Optimistic locking: every save through a service raises it by one, in the same UPDATE
-    that checks it (afspraken.services.opslaan)."""
-    return models.PositiveIntegerField(_("versie"), default=1, editable=False)
-
-
-class Overeenkomst(BevatBevrorenBewaking, models.Model):
-    """Meerjarige prestatieafspraken of one gemeente; a one-year agreement has start = end year."""
-
-    gemeente = models.ForeignKey(
-        Gemeente,
-        verbose_name=_("gemeente"),
-        on_delete=models.PROTECT,
-        related_name="overeenkomsten",
-    )
-    titel = models.CharField(_("titel"), max_length=300)
-    startdatum = models.DateField(_("startdatum"))
-    einddatum = models.DateField(_("einddatum"))
-    grondslag = models.TextField(
-        _("grondslag"),
-        blank=True,
-        help_text=_("Bijvoorbeeld de woonvisie waarop de afspraken rusten."),
-    )
-    partijen = models.ManyToManyField(
-        Organisatie, through="Partij", related_name="overeenkomsten", verbose_name=_("partijen")
-    )
-    versie = versie_veld()
-    objects = OvereenkomstQuerySet.as_manager()
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("overeenkomst")
-        verbose_name_plural = _("overeenkomsten")
-        ordering = ["gemeente__naam", "-startdatum", "titel"]
-        constraints = [
-            models.UniqueConstraint(fields=["gemeente", "titel"], name="overeenkomst_titel_uniek"),
-            models.CheckConstraint(
-                condition=models.Q(startdatum__lte=models.F("einddatum")),
-                name="overeenkomst_start_voor_einde",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.titel} ({self.gemeente})"
-
-    @property
-    def periode(self):
-        return looptijd_label(self.startdatum, self.einddatum)
-
-
-class Partij(models.Model):
-    overeenkomst = models.ForeignKey(
-        Overeenkomst,
-        verbose_name=_("overeenkomst"),
-        on_delete=models.CASCADE,
-        related_name="partijrollen",
-    )
-    organisatie = models.ForeignKey(
-        Organisatie,
-        verbose_name=_("organisatie"),
-        on_delete=models.PROTECT,
-        related_name="partijrollen",
-    )
-    volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
-    vertegenwoordiger = models.CharField(_("vertegenwoordiger"), max_length=200, blank=True)
-    functie = models.CharField(_("functie"), max_length=200, blank=True)
-    versie = versie_veld()
-
-    class Meta:
-        verbose_name = _("partij")
-        verbose_name_plural = _("partijen")
-        ordering = ["overeenkomst_id", "volgorde", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["overeenkomst", "organisatie"], name="partij_uniek"),
-        ]
-
-    def __str__(self):
-        return f"{self.organisatie} in {self.overeenkomst.titel}"
-
-
-class Thema(models.Model):
-    overeenkomst = models.ForeignKey(
-        Overeenkomst,
-        verbose_name=_("overeenkomst"),
-        on_delete=models.CASCADE,
-        related_name="themas",
-    )
-    naam = models.CharField(_("naam"), max_length=200)
-    letter = models.CharField(_("letter"), max_length=3, blank=True)
-    volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
-    toelichting = models.TextField(_("toelichting"), blank=True)
-    versie = versie_veld()
-    objects = PerOvereenkomstQuerySet.as_manager()
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("thema")
-        verbose_name_plural = _("thema's")
-        ordering = ["overeenkomst_id", "volgorde", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["overeenkomst", "naam"], name="thema_naam_uniek"),
-        ]
-
-    def __str__(self):
-        return f"{self.letter}. {self.naam}" if self.letter else self.naam
-
-
-class Afspraak(BevatBevrorenBewaking, models.Model):
-    bevroren_pad = "jaarafspraken__jaarschijf"
-
-    overeenkomst = models.ForeignKey(
-        Overeenkomst,
-        verbose_name=_("overeenkomst"),
-        on_delete=models.CASCADE,
-        related_name="afspraken",
-    )
-    thema = models.ForeignKey(
-        Thema, verbose_name=_("thema"), on_delete=models.PROTECT, related_name="afspraken"
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("valt onder"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="subafspraken",
-    )
-    code = models.CharField(_("nummer"), max_length=20)
-    volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
-    soort = models.CharField(
-        _("soort"), max_length=20, choices=Soort.choices, default=Soort.PRESTATIEAFSPRAAK
-    )
-    inhoud = models.TextField(_("inhoud"))
-    resultaat = models.TextField(_("beoogd resultaat"), blank=True)
-    periode = models.CharField(
-        _("periode"),
-        max_length=100,
-        blank=True,
-        help_text=_("Bijvoorbeeld 2021-2024, 2023 of Q1 2023."),
-    )
-    doel = models.CharField(
-        _("meetbaar doel"),
-        max_length=300,
-        blank=True,
-        help_text=_("Bijvoorbeeld 320 woningen of 90%."),
-    )
-    trekkers = models.ManyToManyField(
-        Organisatie, verbose_name=_("trekkers"), related_name="getrokken_afspraken", blank=True
-    )
-    versie = versie_veld()
-    objects = PerOvereenkomstQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[trekkers])
-
-    class Meta:
-        verbose_name = _("afspraak")
-        verbose_name_plural = _("afspraken")
-        ordering = ["overeenkomst_id", "volgorde", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["overeenkomst", "code"], name="afspraak_code_uniek"),
-            models.CheckConstraint(
-                condition=~models.Q(parent=models.F("id")), name="afspraak_niet_eigen_parent"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.code} {self.inhoud[:60]}"
-
-    def clean(self):
-        if self.thema_id and self.thema.overeenkomst_id != self.overeenkomst_id:
-            raise ValidationError({"thema": _("Het thema hoort bij een andere overeenkomst.")})
-        if self.parent_id and self.parent.overeenkomst_id != self.overeenkomst_id:
-            raise ValidationError(
-                {"parent": _("De hoofdafspraak hoort bij een andere overeenkomst.")}
-            )
+from afspraken.models.overeenkomst import Afspraak, Overeenkomst, Thema, versie_veld
+from afspraken.perioden import jaren_label
+from afspraken.querysets import JaarschijfQuerySet, PerJaarschijfQuerySet, StapQuerySet
+from gemeenten.models import Organisatie
 
 
 class Jaarschijf(JaarschijfBewaking, models.Model):
@@ -206,6 +27,9 @@ class Jaarschijf(JaarschijfBewaking, models.Model):
         related_name="jaarschijven",
     )
     jaar = models.PositiveIntegerField(_("jaar"))
+    # A jaarschijf may cover two years (Het Hogeland moves to one): `tot_jaar` is its
+    # last year, empty for the usual single year.
+    tot_jaar = models.PositiveIntegerField(_("tot en met jaar"), null=True, blank=True)
     titel = models.CharField(_("titel"), max_length=300, blank=True)
     inleiding = models.TextField(_("inleiding"), blank=True)
     status = models.CharField(
@@ -217,6 +41,27 @@ class Jaarschijf(JaarschijfBewaking, models.Model):
     plaats = models.CharField(_("plaats van ondertekening"), max_length=100, blank=True)
     datum = models.DateField(_("datum van ondertekening"), null=True, blank=True)
     geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    geldig_vanaf = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    geldig_na_ondertekening = models.BooleanField(
+        _("geldig na ondertekening door alle partijen"), default=False
+    )
+    documentdatum = models.CharField(
+        _("documentdatum"),
+        max_length=100,
+        blank=True,
+        help_text=_("De versiedatum op het voorblad, bijvoorbeeld: november 2025."),
+    )
+    nummering_tonen = models.BooleanField(
+        _("nummering tonen"),
+        default=True,
+        help_text=_(
+            "Uit voor een document zonder nummers: de nummers blijven intern en worden niet "
+            "getoond of afgedrukt."
+        ),
+    )
+    ondertekend_buiten_driehoek = models.BooleanField(
+        _("ondertekend buiten Driehoek"), default=False, editable=False
+    )
     # At vaststelling the jaarschijf keeps its own copy of what it shares with the
     # multi-year agreement (afspraak texts, trekkers, themes, parties): see
     # afspraken.vastlegging. Later edits of the agreement then change later years only.
@@ -233,10 +78,23 @@ class Jaarschijf(JaarschijfBewaking, models.Model):
         ordering = ["overeenkomst_id", "-jaar"]
         constraints = [
             models.UniqueConstraint(fields=["overeenkomst", "jaar"], name="jaarschijf_jaar_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(tot_jaar__isnull=True) | models.Q(tot_jaar__gt=models.F("jaar")),
+                name="jaarschijf_tot_jaar_na_jaar",
+            ),
         ]
 
     def __str__(self):
-        return self.titel or f"Jaarschijf {self.jaar} — {self.overeenkomst.gemeente}"
+        return self.titel or f"Jaarschijf {self.jaren} — {self.overeenkomst.gemeente}"
+
+    @property
+    def laatste_jaar(self) -> int:
+        return self.tot_jaar or self.jaar
+
+    @property
+    def jaren(self) -> str:
+        """'2026', or '2026-2027' for a two-year jaarschijf."""
+        return jaren_label(self.jaar, self.laatste_jaar)
 
     @property
     def is_bevroren(self):
@@ -296,6 +154,17 @@ class Stap(BevrorenBewaking, models.Model):
     organisatie = models.ForeignKey(
         Organisatie, verbose_name=_("partij"), on_delete=models.PROTECT, related_name="stappen"
     )
+    # A step the parties take together: `organisatie` leads, these take part; the
+    # document's own words for them ("Gemeente + corporaties") are kept in `aanduiding`.
+    mede_organisaties = models.ManyToManyField(
+        Organisatie, verbose_name=_("samen met"), related_name="gezamenlijke_stappen", blank=True
+    )
+    aanduiding = models.CharField(
+        _("aanduiding"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hoe het document de partijen van de stap noemt: Gemeente + corporaties."),
+    )
     tekst = models.TextField(_("tekst"))
     volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
     afgerond = models.BooleanField(_("afgerond"), default=False)
@@ -310,6 +179,10 @@ class Stap(BevrorenBewaking, models.Model):
 
     def __str__(self):
         return f"{self.organisatie}: {self.tekst[:60]}"
+
+    def organisatie_ids(self) -> set[int]:
+        """Every party that takes this step (uses prefetched `mede_organisaties`)."""
+        return {self.organisatie_id, *(o.pk for o in self.mede_organisaties.all())}
 
     jaarschijf_pad = "jaarafspraak__jaarschijf"
     # Marking a step afgerond is progress and stays possible in a frozen jaarschijf.
@@ -385,3 +258,60 @@ class JaarschijfStatuswijziging(models.Model):
 
     def __str__(self):
         return f"{self.jaarschijf}: {self.get_van_display()} → {self.get_naar_display()}"
+
+
+class Hoofdstuk(BevrorenBewaking, models.Model):
+    """One of the document's own texts beside the afspraken: context, roles, disclaimer,
+    validity, closing clauses, definitions, annexes, in the document's order."""
+
+    jaarschijf = models.ForeignKey(
+        Jaarschijf,
+        verbose_name=_("jaarschijf"),
+        on_delete=models.CASCADE,
+        related_name="hoofdstukken",
+    )
+    plek = models.CharField(_("plek"), max_length=20, choices=Plek.choices, default=Plek.VOOR)
+    thema = models.ForeignKey(
+        Thema,
+        verbose_name=_("thema"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hoofdstukken",
+    )
+    kop = models.CharField(_("kop"), max_length=300)
+    soort = models.CharField(
+        _("soort"), max_length=20, choices=HoofdstukSoort.choices, default=HoofdstukSoort.OVERIG
+    )
+    tekst = models.TextField(_("tekst"))
+    volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
+    versie = versie_veld()
+    objects = PerJaarschijfQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("hoofdstuk")
+        verbose_name_plural = _("hoofdstukken")
+        ordering = ["jaarschijf_id", "volgorde", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(plek="thema", thema__isnull=False)
+                | (~models.Q(plek="thema") & models.Q(thema__isnull=True)),
+                name="hoofdstuk_thema_alleen_bij_plek_thema",
+            ),
+        ]
+
+    def __str__(self):
+        return self.kop
+
+    def clean(self):
+        if self.plek == Plek.THEMA and not self.thema_id:
+            raise ValidationError({"thema": _("Kies het thema waarin deze tekst staat.")})
+        if self.plek != Plek.THEMA:
+            self.thema = None
+        if (
+            self.thema_id
+            and self.jaarschijf_id
+            and self.thema.overeenkomst_id != self.jaarschijf.overeenkomst_id
+        ):
+            raise ValidationError({"thema": _("Het thema hoort bij een andere overeenkomst.")})
