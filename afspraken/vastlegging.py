@@ -7,7 +7,10 @@ those into `Jaarschijf.vastgelegde_inhoud`, and from then on the page reads them
 jaarschijf owns itself (its texts, year texts, steps, signatories, stock figures) needs no
 copy: the models refuse to change it (afspraken.bevriezing).
 
-The copy is plain JSON, versioned by `VORM`, so it still reads after the models move on.
+The copy is plain JSON, versioned by `VORM`, so it still reads after the models move on:
+VORM 2 adds the document's own shape (issue #9: theme goal, kop groups, named actors, the
+parties' mandate, defined term, role and last year); a VORM 1 copy lacks those keys and reads
+with the models' defaults. Hoofdstukken and joint steps belong to the jaarschijf itself.
 """
 
 import datetime
@@ -15,7 +18,16 @@ import datetime
 from afspraken.models import Afspraak, Jaarschijf, Overeenkomst, Partij, Thema
 from gemeenten.models import Gemeente, Organisatie
 
-VORM = 1
+VORM = 2
+
+PARTIJ_VELDEN = (
+    "vertegenwoordiger",
+    "functie",
+    "mandaat",
+    "aanduiding",
+    "rol",
+    "actief_tot",
+)
 
 
 AFSPRAAK_VELDEN = (
@@ -28,6 +40,8 @@ AFSPRAAK_VELDEN = (
     "thema_id",
     "parent_id",
     "volgorde",
+    "kop",
+    "betrokkenen",
 )
 
 
@@ -53,7 +67,7 @@ def vastleggen(jaarschijf: Jaarschijf) -> dict:
     )
     partijen = list(
         overeenkomst.partijrollen.order_by("volgorde", "id").values(
-            "organisatie_id", "vertegenwoordiger", "functie"
+            "organisatie_id", *PARTIJ_VELDEN
         )
     )
     afspraken = _afspraken(jaarschijf)
@@ -62,6 +76,7 @@ def vastleggen(jaarschijf: Jaarschijf) -> dict:
     namen.update(pk for a in afspraken.values() for pk in a["trekkers"])
     namen.update(jaarschijf.ondertekeningen.values_list("organisatie_id", flat=True))
     namen.update(jaarschijf.jaarafspraken.values_list("stappen__organisatie_id", flat=True))
+    namen.update(jaarschijf.jaarafspraken.values_list("stappen__mede_organisaties__id", flat=True))
     return {
         "vorm": VORM,
         "overeenkomst": {
@@ -80,7 +95,7 @@ def vastleggen(jaarschijf: Jaarschijf) -> dict:
         ),
         "themas": list(
             overeenkomst.themas.order_by("volgorde", "id").values(
-                "id", "naam", "letter", "toelichting", "volgorde"
+                "id", "naam", "letter", "doel", "toelichting", "volgorde"
             )
         ),
         "afspraken": afspraken,
@@ -111,9 +126,9 @@ class Vastgelegd:
             Partij(
                 overeenkomst_id=o["id"],
                 organisatie=self.organisaties[p["organisatie_id"]],
-                vertegenwoordiger=p["vertegenwoordiger"],
-                functie=p["functie"],
                 volgorde=volgorde,
+                # A VORM 1 copy has only vertegenwoordiger and functie.
+                **{veld: p[veld] for veld in PARTIJ_VELDEN if veld in p},
             )
             for volgorde, p in enumerate(inhoud["partijen"])
         ]
