@@ -86,3 +86,112 @@ class Opmerking(models.Model):
             raise ValidationError(
                 {"jaarafspraak": _("De afspraak hoort bij een andere jaarschijf.")}
             )
+
+
+def _document_pad(document, bestandsnaam: str) -> str:
+    """Where a signed PDF is stored: per jaarschijf and document version; each signature
+    stores a new file, since an incremental signature appends to the bytes before it."""
+    return f"jaarschijven/{document.jaarschijf_id}/v{document.volgnummer}/{bestandsnaam}"
+
+
+class OndertekendDocument(models.Model):
+    """The PDF of one version of a vastgesteld jaarschijf, as the parties sign it.
+
+    Rendered once when the first signatory signs; every signature is then appended to these
+    bytes (an incremental PAdES signature), so the stored file is always the latest signed
+    state and `sha256` the hash of exactly those bytes. Once the last party has signed it is
+    `definitief` and served as it is from then on: never rendered again.
+    """
+
+    jaarschijf = models.ForeignKey(
+        Jaarschijf,
+        verbose_name=_("jaarschijf"),
+        on_delete=models.PROTECT,
+        related_name="ondertekende_documenten",
+    )
+    volgnummer = models.PositiveIntegerField(_("versie van het document"), default=1)
+    bestand = models.FileField(_("bestand"), upload_to=_document_pad, max_length=300)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    # The hash of the unsigned rendering: the fixed content every signature covers.
+    sha256_ongetekend = models.CharField(_("SHA-256 zonder handtekeningen"), max_length=64)
+    # Signature boxes on the ondertekening page, by Ondertekening pk: [pagina, x1, y1, x2, y2]
+    # in PDF points, measured from the rendered layout.
+    velden = models.JSONField(_("handtekeningvelden"), default=dict, editable=False)
+    definitief = models.BooleanField(_("door alle partijen ondertekend"), default=False)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    definitief_op = models.DateTimeField(_("definitief op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ondertekend document")
+        verbose_name_plural = _("ondertekende documenten")
+        ordering = ["jaarschijf_id", "-volgnummer"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jaarschijf", "volgnummer"], name="ondertekend_document_volgnummer_uniek"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.jaarschijf} (versie {self.volgnummer})"
+
+
+class Handtekening(models.Model):
+    """The evidence of one signature: who signed which Ondertekening line, when, from where,
+    with which second factor and certificate, and what the validator said right after."""
+
+    document = models.ForeignKey(
+        OndertekendDocument,
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="handtekeningen",
+    )
+    ondertekening = models.ForeignKey(
+        "afspraken.Ondertekening",
+        verbose_name=_("ondertekening"),
+        on_delete=models.PROTECT,
+        related_name="handtekeningen",
+    )
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ondertekend door"),
+        on_delete=models.PROTECT,
+        related_name="handtekeningen",
+    )
+    # Names as they were at signing: people change jobs and names, the evidence does not.
+    naam = models.CharField(_("naam"), max_length=200)
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("namens"),
+        on_delete=models.PROTECT,
+        related_name="handtekeningen",
+    )
+    organisatie_naam = models.CharField(_("naam van de organisatie"), max_length=200)
+    op = models.DateTimeField(_("ondertekend op"), default=timezone.now)
+    ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    tweede_factor = models.CharField(_("tweede factor"), max_length=100)
+    veldnaam = models.CharField(_("handtekeningveld"), max_length=100)
+    certificaat_vingerafdruk = models.CharField(
+        _("vingerafdruk certificaat (SHA-256)"), max_length=64
+    )
+    certificaat_onderwerp = models.CharField(_("certificaat"), max_length=300)
+    geldig = models.BooleanField(_("handtekening geldig"), default=False)
+    validatie = models.TextField(_("validatie"), blank=True)
+    # The hash of the PDF right after this signature: an intermediate copy is verifiable too.
+    sha256_na = models.CharField(_("SHA-256 na ondertekening"), max_length=64, db_index=True)
+
+    class Meta:
+        verbose_name = _("handtekening")
+        verbose_name_plural = _("handtekeningen")
+        ordering = ["document_id", "op", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "ondertekening"], name="handtekening_eenmaal_per_regel"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.organisatie_naam}), {self.op:%Y-%m-%d %H:%M}"
+
+
+# Targets, progress, agenda and calendar (issue #11) live in their own module.
+from monitoring.models_voortgang import *  # noqa: E402, F403

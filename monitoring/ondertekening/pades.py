@@ -1,0 +1,93 @@
+"""PAdES signatures on a PDF's bytes with pyHanko: one incremental revision per signature,
+so the bytes every earlier signature covers stay exactly as they were."""
+
+import hashlib
+import io
+from dataclasses import dataclass
+
+from monitoring.ondertekening import certificaat
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Veld:
+    naam: str
+    pagina: int  # 0-based
+    box: tuple[float, float, float, float]  # x1, y1, x2, y2 in PDF points
+
+
+def tekenen(data: bytes, *, veld: Veld, naam: str, namens: str, plaats: str) -> bytes:
+    """`data` with one more signature in a new field, naming the signer and organisation;
+    timestamped when a TSA is configured."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    fields.append_signature_field(
+        writer, fields.SigFieldSpec(veld.naam, on_page=veld.pagina, box=veld.box)
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name=veld.naam,
+        name=f"{naam} ({namens})",
+        reason=f"Ondertekend namens {namens}",
+        location=plaats or None,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+    )
+    tijdstempel = None
+    if tsa_url := certificaat.instellingen().tsa_url:
+        from pyhanko.sign.timestamps import HTTPTimeStamper
+
+        tijdstempel = HTTPTimeStamper(tsa_url)
+    uit = signers.sign_pdf(writer, meta, signer=certificaat.signer(), timestamper=tijdstempel)
+    return uit.getvalue()
+
+
+@dataclass(frozen=True)
+class Uitslag:
+    """What the validator says of one embedded signature."""
+
+    veld: str
+    naam: str
+    geldig: bool  # intact, cryptographically valid and made with our certificate
+    vingerafdruk: str
+    onderwerp: str
+    samenvatting: str
+
+
+def valideren(data: bytes) -> list[Uitslag]:
+    """Every signature in `data`, validated against the installation's certificate. A PDF
+    that cannot be read, or a signature whose bytes changed, counts as not valid."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        handtekeningen = list(reader.embedded_signatures)
+    except Exception:  # any unreadable upload is simply "not ours"
+        return []
+    context = certificaat.validatiecontext()
+    eigen = certificaat.vingerafdruk(certificaat.certificaat())
+    return [_uitslag(sig, context, eigen, validate_pdf_signature) for sig in handtekeningen]
+
+
+def _uitslag(sig, context, eigen: str, validate) -> Uitslag:
+    naam = str(sig.sig_object.get("/Name", "") or "")
+    try:
+        status = validate(sig, context)
+    except Exception as fout:  # a tampered signature may not even parse
+        return Uitslag(sig.field_name, naam, False, "", "", f"ongeldig: {fout}")
+    cert = status.signing_cert
+    vinger = certificaat.vingerafdruk(cert)
+    geldig = bool(status.bottom_line and status.intact and status.valid and vinger == eigen)
+    return Uitslag(
+        veld=sig.field_name,
+        naam=naam,
+        geldig=geldig,
+        vingerafdruk=vinger,
+        onderwerp=certificaat.onderwerp(cert),
+        samenvatting=status.summary(),
+    )
