@@ -11,7 +11,7 @@ export DEBUG ?= 1
 PYTHON ?= $(shell for c in python3.13 python3.12 python3 $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$c; break; }; done)
 
-.PHONY: run test install migrate demo lint fmt bench clean check-python
+.PHONY: run test install migrate demo lint fmt bench clean check-python serve
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -34,6 +34,15 @@ demo: migrate
 
 run: demo
 	$(PY) manage.py runserver $(HOST)
+
+# Production: gunicorn with DEBUG off, whatever DEBUG says outside. The settings refuse to
+# start without SECRET_KEY, ALLOWED_HOSTS and EMAIL_URL (see README, "Production"); the
+# deploy check must pass without a warning; migrations are a separate deploy step
+# (`DEBUG=0 make migrate` with the same environment, from one machine).
+serve: install
+	DEBUG=0 $(PY) manage.py check --deploy --fail-level WARNING
+	DEBUG=0 $(PY) manage.py collectstatic --noinput --verbosity 0
+	DEBUG=0 $(VENV)/bin/gunicorn --config config/gunicorn.conf.py
 
 test: install
 	$(PY) manage.py makemigrations --check --dry-run

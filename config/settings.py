@@ -1,11 +1,17 @@
 """Driehoek settings: everything that differs per machine comes from the environment.
 
-Variables (all optional in development):
+Variables (all optional in development; config/productie.py checks them in production):
   DEBUG          "1"/"true" for development; off by default.
-  SECRET_KEY     required when DEBUG is off; a fixed development key is used otherwise.
+  SECRET_KEY     required when DEBUG is off: at least 50 random characters (checked for
+                 length and variety); a fixed development key is used otherwise.
   DATABASE_URL   postgres://user:pass@host:5432/name; unset means SQLite in the project folder.
-  ALLOWED_HOSTS  comma separated; defaults to localhost when DEBUG is on.
-  EMAIL_URL      smtp://...; the console backend prints mails when unset.
+  ALLOWED_HOSTS  comma separated; required when DEBUG is off; localhost when DEBUG is on.
+  EMAIL_URL      smtp+tls://user:pass@host:587; required when DEBUG is off (console, locmem,
+                 dummy and file backends are refused there); the console backend otherwise.
+  PROXY_COUNT    number of reverse proxies in front of the app that append to
+                 X-Forwarded-For (default 0: the peer address is the client). See
+                 config/proxy.py; it also decides whether X-Forwarded-Proto is trusted.
+  SECURE_HSTS_PRELOAD  "0" when the domain must not go on the browsers' preload list.
 """
 
 import datetime
@@ -15,20 +21,24 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config import productie
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 DEBUG = env.bool("DEBUG", default=False)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+if not DEBUG:
+    productie.controleer_secret_key(SECRET_KEY)
+elif not SECRET_KEY:
     SECRET_KEY = "driehoek-development-only-not-secret"
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
+if not DEBUG:
+    productie.controleer_allowed_hosts(ALLOWED_HOSTS)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -152,7 +162,23 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "media"
 
-_email = env.email_url("EMAIL_URL", default="consolemail://")
+# Signing the jaarschijf (issue 10): the installation's certificate and private key (PEM).
+# Development: `manage.py maak_ondertekencertificaat` writes a self-signed pair to these
+# paths; production points them at its own. A TSA URL adds a timestamp to each signature.
+ONDERTEKENING_CERTIFICAAT = env.path(
+    "ONDERTEKENING_CERTIFICAAT", default=BASE_DIR / "var" / "ondertekening" / "certificaat.pem"
+)
+ONDERTEKENING_SLEUTEL = env.path(
+    "ONDERTEKENING_SLEUTEL", default=BASE_DIR / "var" / "ondertekening" / "sleutel.pem"
+)
+ONDERTEKENING_SLEUTEL_WACHTWOORD = env.str("ONDERTEKENING_SLEUTEL_WACHTWOORD", default="")
+ONDERTEKENING_TSA_URL = env.str("ONDERTEKENING_TSA_URL", default="")
+
+_email = (
+    env.email_url("EMAIL_URL", default="consolemail://")
+    if DEBUG
+    else productie.controleer_email(env)
+)
 _smtp_options = {
     "host": _email.get("EMAIL_HOST"),
     "port": _email.get("EMAIL_PORT"),
@@ -183,7 +209,12 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
-# Behind a proxy the client address comes from X-Forwarded-For (set AXES_IPWARE_* if needed).
+# Behind PROXY_COUNT reverse proxies the client address is the one they vouch for in
+# X-Forwarded-For (config/proxy.py); with none, the peer address.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("PROXY_COUNT is the number of reverse proxies: 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "config.proxy.client_adres"
 
 # Two-factor: optional for everyone, required for ondertekenaars, beheerders and superusers
 # (gemeenten.middleware.TweestapsMiddleware). Tests switch enforcement off per test unless
@@ -194,9 +225,36 @@ OTP_TOTP_ISSUER = "Driehoek"
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=3600)
+    # Only a proxy we know of may say the request came in over HTTPS; otherwise any client
+    # could send X-Forwarded-Proto and dodge the redirect.
+    if PROXY_COUNT:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_HTTPONLY = True
+
+# No page needs the camera, microphone, location, payment or other powerful features; a
+# script injected despite the CSP cannot ask for them either (config/middleware.py).
+PERMISSIONS_POLICY = {
+    functie: []
+    for functie in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/semantic.html"
 
@@ -209,6 +267,10 @@ from django.utils.csp import CSP  # noqa: E402
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "config.middleware.PermissionsPolicyMiddleware",
 )
 SECURE_CSP = {
     "default-src": [CSP.SELF],
