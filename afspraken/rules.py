@@ -159,3 +159,6 @@ rules.add_perm(
     "afspraken.sign",
     is_ondertekenaar & is_partij & is_vastgesteld & is_eigen_ondertekening & is_niet_ondertekend,
 )
+# The last signature completes the jaarschijf (afspraken.services.jaarschijf_ondertekend_
+# verklaren, which also requires every line signed): the last signatory may be of any party.
+rules.add_perm("afspraken.complete_signing", is_gemeente_van | (is_ondertekenaar & is_partij))
