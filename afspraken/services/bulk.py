@@ -17,6 +17,7 @@ VersieConflict instead of overwriting it.
 
 Each returns a `Bijgewerkt`: its objects and how many were new, changed or removed. A
 refused row raises `RegelFout` with its position in the input, for the caller to name.
+A field given as `BEHOUDEN` keeps what is stored (a version-1 workbook has no such column).
 """
 
 import datetime
@@ -59,10 +60,22 @@ class RegelFout(ValidationError):
         self.index = index
 
 
+class _Behouden:
+    def __repr__(self):
+        return "BEHOUDEN"
+
+
+# A field value meaning "keep what is stored": the caller does not know it.
+BEHOUDEN = _Behouden()
+
+
 def zet(obj, **waarden) -> bool:
-    """Set the attributes that differ; True when anything changed."""
+    """Set the attributes that differ (not those given as BEHOUDEN); True when anything
+    changed."""
     gewijzigd = False
     for naam, waarde in waarden.items():
+        if waarde is BEHOUDEN:
+            continue
         if getattr(obj, naam) != waarde:
             setattr(obj, naam, waarde)
             gewijzigd = True
@@ -136,10 +149,12 @@ def overeenkomst_aanmaken_of_bijwerken(
     titel: str,
     startdatum: datetime.date,
     einddatum: datetime.date,
+    grondslag: str = BEHOUDEN,
     door: Gebruiker,
 ) -> Bijgewerkt[Overeenkomst]:
-    """The agreement of `gemeente` titled `titel`, created or given these dates. Unlike
-    overeenkomst_aanmaken it adds no party: partijen_bijwerken_bulk names them all."""
+    """The agreement of `gemeente` titled `titel`, created or given these dates and
+    grondslag. Unlike overeenkomst_aanmaken it adds no party: partijen_bijwerken_bulk names
+    them all."""
     overeenkomst = gemeente.overeenkomsten.filter(titel=titel).first()
     nieuw = overeenkomst is None
     if nieuw:
@@ -147,7 +162,8 @@ def overeenkomst_aanmaken_of_bijwerken(
         overeenkomst = Overeenkomst(gemeente=gemeente, titel=titel)
     else:
         mag_handelen(door, "afspraken.change_overeenkomst", overeenkomst)
-    if not zet(overeenkomst, startdatum=startdatum, einddatum=einddatum) and not nieuw:
+    velden = {"startdatum": startdatum, "einddatum": einddatum, "grondslag": grondslag}
+    if not zet(overeenkomst, **velden) and not nieuw:
         return Bijgewerkt(overeenkomst)
     overeenkomst.full_clean(exclude=["gemeente"], validate_unique=False)
     if not nieuw:
@@ -158,9 +174,23 @@ def overeenkomst_aanmaken_of_bijwerken(
 
 @dataclass(frozen=True)
 class PartijRegel:
+    """The organisation (naam, type, afkorting) and its part in this agreement."""
+
     naam: str
     type: str
     afkorting: str = ""
+    vertegenwoordiger: str = BEHOUDEN
+    functie: str = BEHOUDEN
+    mandaat: str = BEHOUDEN
+    aanduiding: str = BEHOUDEN
+    rol: str = BEHOUDEN
+    actief_tot: int | None = BEHOUDEN
+
+    def partijvelden(self) -> dict:
+        return {veld: getattr(self, veld) for veld in PARTIJ_VELDEN}
+
+
+PARTIJ_VELDEN = ("vertegenwoordiger", "functie", "mandaat", "aanduiding", "rol", "actief_tot")
 
 
 def _organisatie(regel: PartijRegel, index: int, bestaand: dict, gemeente: Gemeente):
@@ -231,11 +261,13 @@ def partijen_bijwerken_bulk(
         nieuw=sum(v.nieuw for v in vastgelegd),
         gewijzigd=sum(v.gewijzigd for v in vastgelegd),
     )
-    _partijrollen(overeenkomst, resultaat.objecten)
+    _partijrollen(overeenkomst, resultaat.objecten, partijen)
     return resultaat
 
 
-def _partijrollen(overeenkomst: Overeenkomst, organisaties: list[Organisatie]) -> None:
+def _partijrollen(
+    overeenkomst: Overeenkomst, organisaties: list[Organisatie], regels: Sequence[PartijRegel]
+) -> None:
     bestaand = {
         p.organisatie_id: p for p in overeenkomst.partijrollen.select_related("organisatie")
     }
@@ -253,11 +285,13 @@ def _partijrollen(overeenkomst: Overeenkomst, organisaties: list[Organisatie]) -
             except ValidationError as fout:
                 raise RegelFout(index, ValidationError({"naam": fout.messages})) from fout
             partij = Partij(overeenkomst=overeenkomst, organisatie=org, volgorde=index + 1)
+            zet(partij, **regels[index].partijvelden())
             valideer(partij, index, ["overeenkomst", "organisatie"])
             nieuw.append(partij)
-        elif zet(partij, volgorde=index + 1):
+        elif zet(partij, volgorde=index + 1, **regels[index].partijvelden()):
+            valideer(partij, index, ["overeenkomst", "organisatie"])
             partij.versie += 1
             gewijzigd.append(partij)
     # Partij has no history of its own: the agreement's parties are plain rows.
     Partij.objects.bulk_create(nieuw)
-    Partij.objects.bulk_update(gewijzigd, ["volgorde", "versie"])
+    Partij.objects.bulk_update(gewijzigd, ["volgorde", *PARTIJ_VELDEN, "versie"])

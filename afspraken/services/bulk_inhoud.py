@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from afspraken.constants import Soort
 from afspraken.models import Afspraak, Overeenkomst, Thema
 from afspraken.services.bulk import (
+    BEHOUDEN,
     Bijgewerkt,
     RegelFout,
     aanmaken,
@@ -36,6 +37,7 @@ class ThemaRegel:
     volgorde: int = 0
     toelichting: str = ""
     bijwerken: bool = True
+    doel: str = BEHOUDEN
 
 
 @transaction.atomic
@@ -52,9 +54,11 @@ def themas_bijwerken_bulk(
             "letter": regel.letter,
             "volgorde": regel.volgorde,
             "toelichting": regel.toelichting,
+            "doel": regel.doel,
         }
         if thema is None:
-            thema = Thema(overeenkomst=overeenkomst, naam=regel.naam, **velden)
+            thema = Thema(overeenkomst=overeenkomst, naam=regel.naam)
+            zet(thema, **velden)
             bestaand[thema.naam.lower()] = thema
             nieuw.append(thema)
         elif regel.bijwerken and zet(thema, **velden):
@@ -63,7 +67,7 @@ def themas_bijwerken_bulk(
             continue
         valideer(thema, index, ["overeenkomst"])
     aanmaken(Thema, nieuw, door)
-    bijwerken(Thema, gewijzigd, ["letter", "volgorde", "toelichting"], door)
+    bijwerken(Thema, gewijzigd, ["letter", "volgorde", "toelichting", "doel"], door)
     return Bijgewerkt(bestaand, nieuw=len(nieuw), gewijzigd=len(gewijzigd))
 
 
@@ -80,9 +84,21 @@ class AfspraakRegel:
     doel: str = ""
     parent: str | None = None
     trekkers: tuple[Organisatie, ...] = ()
+    kop: str = BEHOUDEN
+    betrokkenen: str = BEHOUDEN
 
 
-AFSPRAAK_VELDEN = ("thema", "soort", "inhoud", "resultaat", "periode", "doel", "volgorde")
+AFSPRAAK_VELDEN = (
+    "thema",
+    "soort",
+    "inhoud",
+    "resultaat",
+    "periode",
+    "doel",
+    "volgorde",
+    "kop",
+    "betrokkenen",
+)
 
 
 def _dieptes(afspraken: Sequence[AfspraakRegel], per_code: dict) -> dict[str, int]:
@@ -162,10 +178,13 @@ def afspraken_bijwerken_bulk(
             "periode": regel.periode,
             "doel": regel.doel,
             "volgorde": index + 1,
+            "kop": regel.kop,
+            "betrokkenen": regel.betrokkenen,
         }
         afspraak = per_code.get(regel.code)
         if afspraak is None:
-            afspraak = Afspraak(overeenkomst=overeenkomst, code=regel.code, **velden)
+            afspraak = Afspraak(overeenkomst=overeenkomst, code=regel.code)
+            zet(afspraak, **velden)
             per_code[regel.code] = afspraak
             nieuw.append(index)
         elif (

@@ -21,6 +21,7 @@ from afspraken.models import (
     Stap,
 )
 from afspraken.services.bulk import (
+    BEHOUDEN,
     Bijgewerkt,
     RegelFout,
     aanmaken,
@@ -44,12 +45,16 @@ def jaarschijf_aanmaken_of_bijwerken(
     plaats: str = "",
     datum: datetime.date | None = None,
     geldig_tot: datetime.date | None = None,
+    tot_jaar: int | None = None,
+    documentvorm: dict | None = None,
     door: Gebruiker,
 ) -> Bijgewerkt[Jaarschijf]:
-    """The agreement's jaarschijf of `jaar`, created or given these texts. A vastgesteld or
-    ondertekend one is refused (Bevroren) even when nothing would change, and the one
-    returned is locked for the rest of the transaction: the rows written into it next
-    cannot meet a vaststelling halfway."""
+    """The agreement's jaarschijf of `jaar` (through `tot_jaar` for a two-year one), created
+    or given these texts and `documentvorm`, the document's own shape (DOCUMENTVORM: those
+    not named keep what is stored). A vastgesteld or ondertekend one is refused (Bevroren)
+    even when nothing would change, and the one returned is locked for the rest of the
+    transaction: the rows written into it next cannot meet a vaststelling halfway."""
+    vorm = {veld: (documentvorm or {}).get(veld, BEHOUDEN) for veld in DOCUMENTVORM}
     jaarschijf = overeenkomst.jaarschijven.filter(jaar=jaar).first()
     nieuw = jaarschijf is None
     if nieuw:
@@ -66,14 +71,36 @@ def jaarschijf_aanmaken_of_bijwerken(
         plaats=plaats,
         datum=datum,
         geldig_tot=geldig_tot,
+        tot_jaar=tot_jaar,
+        **vorm,
     )
     if not (gewijzigd or nieuw):
         return Bijgewerkt(jaarschijf)
     jaarschijf.full_clean(exclude=["overeenkomst"], validate_unique=False)
+    _geen_overlap(jaarschijf)
     if not nieuw:
         jaarschijf.versie += 1
     opslaan_met_geschiedenis(jaarschijf, door)
     return Bijgewerkt(jaarschijf, nieuw=int(nieuw), gewijzigd=int(not nieuw))
+
+
+# What a jaarschijf's document holds beside its texts (issue #9), settable by a workbook.
+DOCUMENTVORM = ("documentdatum", "geldig_vanaf", "geldig_na_ondertekening", "nummering_tonen")
+
+
+def _geen_overlap(jaarschijf: Jaarschijf) -> None:
+    """Two jaarschijven of one agreement never cover the same year."""
+    andere = jaarschijf.overeenkomst.jaarschijven.exclude(pk=jaarschijf.pk)
+    for ander in andere.filter(jaar__lte=jaarschijf.laatste_jaar):
+        if ander.laatste_jaar >= jaarschijf.jaar:
+            raise ValidationError(
+                {
+                    "tot_jaar": _(
+                        "Jaarschijf %(ander)s van deze overeenkomst valt al in deze jaren."
+                    )
+                    % {"ander": ander.jaren}
+                }
+            )
 
 
 def _jaarschijf_inhoud_schrijven(door, jaarschijf: Jaarschijf) -> None:
@@ -148,9 +175,13 @@ def _controleer_partijen(jaarschijf: Jaarschijf, organisaties: list[Organisatie]
 
 @dataclass(frozen=True)
 class StapRegel:
+    """`organisatie` leads the step; `mede_organisaties` take it with them."""
+
     jaarafspraak: Jaarafspraak
     organisatie: Organisatie
     tekst: str
+    mede_organisaties: tuple[Organisatie, ...] = ()
+    aanduiding: str = ""
 
 
 @transaction.atomic
@@ -158,25 +189,34 @@ def stappen_vervangen(
     *, jaarschijf: Jaarschijf, stappen: Sequence[StapRegel], door: Gebruiker
 ) -> Bijgewerkt[list[Stap]]:
     """The jaarschijf's steps become exactly `stappen`, numbered in the order given, each by
-    a party of the agreement; nothing is written when they are already so."""
+    parties of the agreement; nothing is written when they are already so."""
     _jaarschijf_inhoud_schrijven(door, jaarschijf)
-    gewenst = [
-        Stap(
+    gewenst = []
+    for volgorde, regel in enumerate(stappen, start=1):
+        stap = Stap(
             jaarafspraak=regel.jaarafspraak,
             organisatie=regel.organisatie,
             tekst=regel.tekst,
+            aanduiding=regel.aanduiding,
             volgorde=volgorde,
         )
-        for volgorde, regel in enumerate(stappen, start=1)
-    ]
+        stap.mede = tuple(o.pk for o in regel.mede_organisaties)
+        stap.mede_regel = regel.mede_organisaties
+        gewenst.append(stap)
     bestaand = list(
-        Stap.objects.filter(jaarafspraak__jaarschijf=jaarschijf).order_by(
-            "jaarafspraak__afspraak__volgorde", "volgorde", "id"
-        )
+        Stap.objects.filter(jaarafspraak__jaarschijf=jaarschijf)
+        .prefetch_related("mede_organisaties")
+        .order_by("jaarafspraak__afspraak__volgorde", "volgorde", "id")
     )
+    for stap in bestaand:
+        stap.mede = tuple(o.pk for o in stap.mede_organisaties.all())
 
     def controleer():
-        _controleer_partijen(jaarschijf, [stap.organisatie for stap in gewenst])
+        for index, stap in enumerate(gewenst):
+            try:
+                _controleer_partijen(jaarschijf, [stap.organisatie, *stap.mede_regel])
+            except RegelFout as fout:
+                raise RegelFout(index, fout) from fout
         for index, stap in enumerate(gewenst):
             # A step under another jaarschijf would pass by that jaarschijf's guards.
             if stap.jaarafspraak.jaarschijf_id != jaarschijf.pk:
@@ -186,15 +226,33 @@ def stappen_vervangen(
 
     # In the order the database gives them back, to compare.
     op_volgorde = sorted(gewenst, key=lambda s: (s.jaarafspraak.afspraak.volgorde, s.volgorde))
-    velden = ("jaarafspraak_id", "organisatie_id", "tekst", "volgorde")
-    return _vervangen(Stap, bestaand, op_volgorde, velden, door, controleer)
+    velden = ("jaarafspraak_id", "organisatie_id", "mede", "aanduiding", "tekst", "volgorde")
+    resultaat = _vervangen(Stap, bestaand, op_volgorde, velden, door, controleer)
+    if resultaat.nieuw:
+        _mede_organisaties(resultaat.objecten, op_volgorde)
+    return resultaat
+
+
+def _mede_organisaties(gemaakt: list[Stap], gewenst: list[Stap]) -> None:
+    """The joint steps' other parties, in one insert (the step's own history record holds
+    its lead party and words; these rows are written with it)."""
+    rijen = [
+        Stap.mede_organisaties.through(stap_id=stap.pk, organisatie_id=org_id)
+        for stap, wens in zip(gemaakt, gewenst, strict=True)
+        for org_id in dict.fromkeys(wens.mede)
+        if org_id != stap.organisatie_id
+    ]
+    Stap.mede_organisaties.through.objects.bulk_create(rijen)
 
 
 @dataclass(frozen=True)
 class OndertekeningRegel:
+    """`ondertekend_op`: when a document signed outside Driehoek was signed (on paper)."""
+
     organisatie: Organisatie
     naam: str
     functie: str = ""
+    ondertekend_op: datetime.datetime | None = None
 
 
 @transaction.atomic
@@ -211,6 +269,7 @@ def ondertekeningen_vervangen(
             organisatie=regel.organisatie,
             naam=regel.naam,
             functie=regel.functie,
+            ondertekend_op=regel.ondertekend_op,
             volgorde=volgorde,
         )
         for volgorde, regel in enumerate(ondertekeningen, start=1)
@@ -222,5 +281,5 @@ def ondertekeningen_vervangen(
         for index, ondertekening in enumerate(gewenst):
             valideer(ondertekening, index, ["jaarschijf", "organisatie", "ondertekend_door"])
 
-    velden = ("organisatie_id", "naam", "functie", "volgorde")
+    velden = ("organisatie_id", "naam", "functie", "ondertekend_op", "volgorde")
     return _vervangen(Ondertekening, bestaand, gewenst, velden, door, controleer)

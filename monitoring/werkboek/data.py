@@ -1,6 +1,9 @@
 """The content of a workbook as plain data, checked and ready to import.
 
 Parties are referred to by their index in `Werkboek.partijen`; `rij` is the Excel row.
+What version 2 adds is only written when the file has it: `Werkboek.kolommen` names the
+columns (and `jaarschijf` velden) the file holds, and a sheet it lacks is None, so a
+version-1 file leaves what was added in Driehoek since as it is.
 """
 
 import datetime
@@ -20,6 +23,13 @@ class JaarschijfGegevens:
     plaats: str = ""
     datum: datetime.date | None = None
     geldig_tot: datetime.date | None = None
+    tot_jaar: int | None = None
+    documentdatum: str = ""
+    status: str = ""
+    nummering_tonen: bool | None = None
+    grondslag: str = ""
+    geldig_vanaf: datetime.date | None = None
+    geldig_na_ondertekening: bool = False
 
 
 @dataclass
@@ -28,6 +38,15 @@ class PartijGegevens:
     naam: str
     type: str
     afkorting: str = ""
+    vertegenwoordiger: str = ""
+    functie: str = ""
+    mandaat: str = ""
+    aanduiding: str = ""
+    rol: str = ""
+    actief_tot: int | None = None
+
+    def actief_in(self, jaar: int | None) -> bool:
+        return self.actief_tot is None or jaar is None or jaar <= self.actief_tot
 
 
 @dataclass
@@ -37,6 +56,7 @@ class ThemaGegevens:
     letter: str = ""
     volgorde: int = 0
     toelichting: str = ""
+    doel: str = ""
 
 
 @dataclass
@@ -52,15 +72,21 @@ class AfspraakGegevens:
     stappen: str = ""
     status: str = ""
     doel: str = ""
+    kop: str = ""
+    betrokkenen: str = ""
     parent: str | None = None
 
 
 @dataclass
 class StapGegevens:
+    """`partijen`: the parties that take the step, the first leading; `aanduiding`: the
+    cell's own words when they are more than the parties' names (`Gemeente + corporaties`)."""
+
     rij: int
     code: str
-    partij: int
+    partijen: list[int]
     tekst: str
+    aanduiding: str = ""
 
 
 @dataclass
@@ -91,6 +117,17 @@ class OndertekenaarGegevens:
     partij: int
     naam: str
     functie: str = ""
+    ondertekend_op: datetime.date | None = None
+
+
+@dataclass
+class HoofdstukGegevens:
+    rij: int
+    plek: str
+    thema: str | None
+    kop: str
+    soort: str
+    tekst: str
 
 
 @dataclass
@@ -103,4 +140,10 @@ class Werkboek:
     voorraad: list[MutatieGegevens] = field(default_factory=list)
     voorraadstand: list[StandGegevens] = field(default_factory=list)
     ondertekenaars: list[OndertekenaarGegevens] = field(default_factory=list)
+    hoofdstukken: list[HoofdstukGegevens] | None = None
+    kolommen: dict[str, set[str]] = field(default_factory=dict)
     waarschuwingen: list = field(default_factory=list)
+
+    def heeft(self, blad: str, kolom: str) -> bool:
+        """Whether the file has this column (for `jaarschijf`: this veld)."""
+        return kolom in self.kolommen.get(blad, set())

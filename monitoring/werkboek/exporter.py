@@ -2,33 +2,27 @@
 export → import into an empty database → export gives the same workbook back.
 
 `werkboek_rijen` selects the data (a fixed number of queries, whatever the size);
-`maak_xlsx` turns rows per sheet into an .xlsx file and is shared with the template and the
-benchmark.
+`maak_xlsx` (monitoring.werkboek.xlsx) turns rows per sheet into an .xlsx file.
 """
 
-import datetime
-import io
-
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.text import slugify
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from afspraken import vastlegging
+from afspraken.constants import JaarschijfStatus
 from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Partij, Stap
 from afspraken.perioden import periode_label
-from gemeenten.constants import OrganisatieType
 from gemeenten.models import Organisatie
-from monitoring.werkboek import formaat
+from monitoring.werkboek import formaat, keuzen
+from monitoring.werkboek.export_partijen import Partijen
+from monitoring.werkboek.waarden import Ongeldig
+from monitoring.werkboek.xlsx import maak_xlsx
 from voorraad.models import Voorraadmutatie, Voorraadstand
 
-ONBEKEND = "-"
+__all__ = ["bestandsnaam", "maak_xlsx", "werkboek_exporteren", "werkboek_rijen"]
 
-# Columns holding running text get a wide, wrapping column; the rest a narrow one.
-_LANGE_KOLOMMEN = {"inhoud", "resultaat", "stappen", "tekst", "toelichting", "waarde"}
-_MIDDEN_KOLOMMEN = {"naam", "thema", "overeenkomst", "doel", "categorie", "segment", "functie"}
+ONBEKEND = "-"
 
 
 def _periode(van: int, tot: int) -> int | str:
@@ -39,45 +33,6 @@ def _periode(van: int, tot: int) -> int | str:
 def _aantal(aantal: int | None) -> int | str:
     # Unknown is not 0 (WORKBOOK.md): the documents write '-'.
     return ONBEKEND if aantal is None else aantal
-
-
-class _Partijen:
-    """The workbook's parties: the agreement's own, then any organisation the jaarschijf
-    refers to without being a party, so the file always imports again.
-    """
-
-    def __init__(self, overeenkomst, partijen: list[Partij]):
-        self.organisaties: list[Organisatie] = []
-        self._refs: dict[int | None, str] = {}
-        self._namen = {p.organisatie.naam.lower() for p in partijen}
-        if not any(p.organisatie.is_gemeente for p in partijen):
-            self._neem(_gemeente_organisatie(overeenkomst.gemeente))
-        for partij in partijen:
-            self._neem(partij.organisatie)
-
-    def _neem(self, org: Organisatie):
-        # An abbreviation that clashes with another party's name or abbreviation would make
-        # the reader refuse the file; such a party goes by its name instead.
-        self.organisaties.append(org)
-        self._namen.add(org.naam.lower())
-        afkorting = org.afkorting.strip()
-        bezet = {ref.lower() for ref in self._refs.values()} | (self._namen - {org.naam.lower()})
-        self._refs[org.pk] = afkorting if afkorting and afkorting.lower() not in bezet else ""
-
-    def ref(self, org: Organisatie) -> str:
-        """How the sheets refer to `org`: its abbreviation, or its name."""
-        if org.pk not in self._refs:
-            self._neem(org)
-        return self._refs[org.pk] or org.naam
-
-    def rijen(self) -> list[tuple]:
-        return [(org.naam, org.type, self._refs[org.pk]) for org in self.organisaties]
-
-
-def _gemeente_organisatie(gemeente) -> Organisatie:
-    return Organisatie.objects.van_gemeente(gemeente) or Organisatie(
-        naam=f"Gemeente {gemeente.naam}", type=OrganisatieType.GEMEENTE, gemeente=gemeente
-    )
 
 
 class _Document:
@@ -98,8 +53,9 @@ class _Document:
                 .select_related("organisatie")
                 .order_by("volgorde", "id")
             )
-        self.partijen = _Partijen(self.overeenkomst, partijen)
+        self.partijen = Partijen(self.overeenkomst, partijen, jaarschijf.jaar)
         self._volgorde = {org.pk: i for i, org in enumerate(self.partijen.organisaties)}
+        self._gezamenlijk: list[tuple[list, Stap, list[Organisatie]]] = []
 
     def organisatie(self, org: Organisatie) -> Organisatie:
         return self.vast.organisatie(org) if self.vast else org
@@ -111,23 +67,26 @@ class _Document:
         org = self.organisatie(org)
         return (self._volgorde.get(org.pk, len(self._volgorde)), org.naam.lower())
 
-    def afspraken_en_stappen(self) -> tuple[list[tuple], list[tuple]]:
-        jaarafspraken = (
+    def _jaarafspraken(self):
+        stappen = Stap.objects.select_related("organisatie").prefetch_related("mede_organisaties")
+        return (
             Jaarafspraak.objects.filter(jaarschijf=self.jaarschijf)
             .select_related("afspraak")
             .prefetch_related(
                 "afspraak__trekkers",
                 Prefetch(
                     "stappen",
-                    queryset=Stap.objects.select_related("organisatie").order_by("volgorde", "id"),
+                    queryset=stappen.order_by("volgorde", "id"),
                     to_attr="stappen_op_volgorde",
                 ),
             )
             .order_by("afspraak__volgorde", "afspraak__id")
         )
+
+    def afspraken_en_stappen(self) -> tuple[list[tuple], list[list]]:
         thema_namen = {thema.pk: thema.naam for thema in self.themas}
         afspraken, stappen = [], []
-        for ja in jaarafspraken:
+        for ja in self._jaarafspraken():
             afspraak = self.vast.afspraken[ja.pk] if self.vast else ja.afspraak
             trekkers = sorted(afspraak.trekkers.all(), key=self.partij_volgorde)
             afspraken.append(
@@ -142,13 +101,22 @@ class _Document:
                     ja.tekst,
                     ja.status,
                     afspraak.doel,
+                    getattr(afspraak, "kop", ""),
+                    getattr(afspraak, "betrokkenen", ""),
                 )
             )
-            stappen.extend(
-                (afspraak.code, self.ref(stap.organisatie), stap.tekst)
-                for stap in ja.stappen_op_volgorde
-            )
+            stappen.extend(self._stap(afspraak.code, stap) for stap in ja.stappen_op_volgorde)
         return afspraken, stappen
+
+    def _stap(self, code: str, stap: Stap) -> list:
+        mede = sorted(stap.mede_organisaties.all(), key=self.partij_volgorde)
+        refs = [self.ref(stap.organisatie), *(self.ref(org) for org in mede)]
+        rij = [code, ", ".join(refs), stap.tekst]
+        if stap.aanduiding:
+            # Settled once every party is known (met_allen): the document's own words, when
+            # they still name exactly these parties.
+            self._gezamenlijk.append((rij, stap, mede))
+        return rij
 
     def mutaties(self) -> list[tuple]:
         # Per corporatie in the parties' order, within one in the order they were entered
@@ -183,7 +151,31 @@ class _Document:
             .select_related("organisatie")
             .order_by("volgorde", "id")
         )
-        return [(self.ref(o.organisatie), o.naam, o.functie) for o in ondertekeningen]
+        # The day of signing belongs in the file of a signed document only (WORKBOOK.md).
+        getekend = self.jaarschijf.status == JaarschijfStatus.ONDERTEKEND
+        return [
+            (
+                self.ref(o.organisatie),
+                o.naam,
+                o.functie,
+                timezone.localtime(o.ondertekend_op).date()
+                if getekend and o.ondertekend_op
+                else None,
+            )
+            for o in ondertekeningen
+        ]
+
+    def hoofdstukken(self) -> list[tuple]:
+        namen = {thema.pk: thema.naam for thema in self.themas}
+        return [
+            (
+                keuzen.plek_tekst(h.plek, namen.get(h.thema_id) or getattr(h.thema, "naam", "")),
+                h.kop,
+                h.soort,
+                h.tekst,
+            )
+            for h in self.jaarschijf.hoofdstukken.select_related("thema").order_by("volgorde", "id")
+        ]
 
     def jaarschijf_velden(self) -> list[tuple]:
         js = self.jaarschijf
@@ -192,27 +184,49 @@ class _Document:
             "cbs_code": self.gemeente.cbs_code or "",
             "overeenkomst": self.overeenkomst.titel,
             "periode": self.overeenkomst.periode,
-            "jaar": js.jaar,
+            "jaar": keuzen.jaren_tekst(js.jaar, js.tot_jaar),
             "titel": js.titel,
             "inleiding": js.inleiding,
             "plaats": js.plaats,
             "datum": js.datum,
             "geldig_tot": js.geldig_tot,
+            "documentdatum": js.documentdatum,
+            "status": js.status,
+            "nummering_tonen": keuzen.ja_nee_tekst(js.nummering_tonen),
+            "grondslag": self.overeenkomst.grondslag,
+            "geldig_vanaf": keuzen.geldig_vanaf_tekst(js.geldig_vanaf, js.geldig_na_ondertekening),
         }
         return [(veld, velden[veld]) for veld in formaat.JAARSCHIJF_VELDEN]
 
     def met_allen(self, afspraken: list[tuple]) -> list[tuple]:
-        """Trekkers as text; every party at once as 'allen'. Only after all other sheets:
-        every reference may have added a party."""
-        alle_refs = [self.partijen.ref(org) for org in self.partijen.organisaties]
+        """Trekkers as text; every party that takes part this year at once as 'allen'.
+        Only after all other sheets: every reference may have added a party."""
+        allen = self.partijen.allen()
+        self._aanduidingen()
         return [
             (
                 *rij[:6],
-                formaat.ALLEN if len(alle_refs) > 2 and rij[6] == alle_refs else ", ".join(rij[6]),
+                formaat.ALLEN if len(allen) > 2 and rij[6] == allen else ", ".join(rij[6]),
                 *rij[7:],
             )
             for rij in afspraken
         ]
+
+    def _aanduidingen(self) -> None:
+        """A joint step's own words replace the list of its parties when the reader would
+        find exactly those parties in them again."""
+        index = self.partijen.index()
+        for rij, stap, mede in self._gezamenlijk:
+            try:
+                gevonden, _woorden = index.stap_partijen(stap.aanduiding)
+            except Ongeldig:
+                continue
+            organisaties = [self.partijen.organisaties[i] for i in gevonden]
+            leider = self.organisatie(stap.organisatie)
+            if organisaties[0].pk == leider.pk and {o.pk for o in organisaties[1:]} == {
+                self.organisatie(o).pk for o in mede
+            } - {leider.pk}:
+                rij[1] = stap.aanduiding
 
 
 def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
@@ -223,20 +237,23 @@ def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
     afspraken, stappen = document.afspraken_en_stappen()
     rijen = {
         formaat.THEMAS.naam: [
-            (thema.naam, thema.letter, thema.volgorde, thema.toelichting)
+            (thema.naam, thema.letter, thema.volgorde, thema.toelichting, thema.doel)
             for thema in document.themas
         ],
         formaat.STAPPEN.naam: stappen,
         formaat.VOORRAAD.naam: document.mutaties(),
         formaat.VOORRAADSTAND.naam: document.standen(),
         formaat.ONDERTEKENAARS.naam: document.ondertekenaars(),
+        formaat.HOOFDSTUKKEN.naam: document.hoofdstukken(),
     }
+    # Last: the references above may have added parties, and joint steps get their words.
+    afspraken = document.met_allen(afspraken)
     return {
         formaat.JAARSCHIJF.naam: document.jaarschijf_velden(),
         formaat.PARTIJEN.naam: document.partijen.rijen(),
         formaat.THEMAS.naam: rijen.pop(formaat.THEMAS.naam),
-        formaat.AFSPRAKEN.naam: document.met_allen(afspraken),
-        **rijen,
+        formaat.AFSPRAKEN.naam: afspraken,
+        **{naam: [tuple(rij) for rij in inhoud] for naam, inhoud in rijen.items()},
     }
 
 
@@ -247,40 +264,3 @@ def werkboek_exporteren(*, jaarschijf: Jaarschijf) -> bytes:
 
 def bestandsnaam(jaarschijf: Jaarschijf) -> str:
     return f"werkboek-{slugify(jaarschijf.overeenkomst.gemeente.naam)}-{jaarschijf.jaar}.xlsx"
-
-
-def _celwaarde(waarde):
-    if isinstance(waarde, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", waarde) or None
-    return waarde
-
-
-def maak_xlsx(rijen: dict[str, list[tuple]]) -> bytes:
-    """An .xlsx with one sheet per entry of `rijen` (in the order of formaat.BLADEN), the
-    column names in the first row. Text is always text: a value starting with '=' is not
-    turned into a formula.
-    """
-    werkboek = Workbook()
-    werkboek.remove(werkboek.active)
-    vet = Font(bold=True)
-    for blad in formaat.BLADEN:
-        if blad.naam not in rijen:
-            continue
-        werkblad = werkboek.create_sheet(blad.naam)
-        for kolom, naam in enumerate(blad.kolommen, start=1):
-            werkblad.cell(1, kolom, naam).font = vet
-            breedte = 70 if naam in _LANGE_KOLOMMEN else 30 if naam in _MIDDEN_KOLOMMEN else 14
-            werkblad.column_dimensions[get_column_letter(kolom)].width = breedte
-        for nummer, rij in enumerate(rijen[blad.naam], start=2):
-            for kolom, waarde in enumerate(rij, start=1):
-                cel = werkblad.cell(nummer, kolom, _celwaarde(waarde))
-                if isinstance(cel.value, str):
-                    cel.data_type = "s"
-                    if "\n" in cel.value or len(cel.value) > 60:
-                        cel.alignment = Alignment(wrap_text=True, vertical="top")
-                elif isinstance(cel.value, datetime.date):
-                    cel.number_format = "yyyy-mm-dd"
-        werkblad.freeze_panes = "A2"
-    uitvoer = io.BytesIO()
-    werkboek.save(uitvoer)
-    return uitvoer.getvalue()

@@ -17,8 +17,25 @@ class Blad:
 
 
 JAARSCHIJF = Blad("jaarschijf", ("veld", "waarde"), ("veld", "waarde"), verplicht=True)
-PARTIJEN = Blad("partijen", ("naam", "type", "afkorting"), ("naam", "type"), verplicht=True)
-THEMAS = Blad("themas", ("naam", "letter", "volgorde", "toelichting"), ("naam",))
+# Version 2's columns stand after version 1's: a version-1 file is a version-2 file with
+# columns left out.
+PARTIJEN = Blad(
+    "partijen",
+    (
+        "naam",
+        "type",
+        "afkorting",
+        "vertegenwoordiger",
+        "functie",
+        "mandaat",
+        "aanduiding",
+        "rol",
+        "actief_tot",
+    ),
+    ("naam", "type"),
+    verplicht=True,
+)
+THEMAS = Blad("themas", ("naam", "letter", "volgorde", "toelichting", "doel"), ("naam",))
 AFSPRAKEN = Blad(
     "afspraken",
     (
@@ -32,6 +49,8 @@ AFSPRAKEN = Blad(
         "stappen",
         "status",
         "doel",
+        "kop",
+        "betrokkenen",
     ),
     ("code", "thema", "inhoud"),
     verplicht=True,
@@ -47,7 +66,10 @@ VOORRAADSTAND = Blad(
     ("corporatie", "segment", "jaar", "soort", "aantal"),
     ("corporatie", "jaar"),
 )
-ONDERTEKENAARS = Blad("ondertekenaars", ("partij", "naam", "functie"), ("partij", "naam"))
+ONDERTEKENAARS = Blad(
+    "ondertekenaars", ("partij", "naam", "functie", "ondertekend_op"), ("partij", "naam")
+)
+HOOFDSTUKKEN = Blad("hoofdstukken", ("plek", "kop", "soort", "tekst"), ("plek", "kop", "tekst"))
 
 BLADEN = (
     JAARSCHIJF,
@@ -58,6 +80,7 @@ BLADEN = (
     VOORRAAD,
     VOORRAADSTAND,
     ONDERTEKENAARS,
+    HOOFDSTUKKEN,
 )
 
 # The `veld` values of the jaarschijf sheet, in the order the exporter writes them.
@@ -72,6 +95,12 @@ JAARSCHIJF_VELDEN = (
     "plaats",
     "datum",
     "geldig_tot",
+    # Version 2
+    "documentdatum",
+    "status",
+    "nummering_tonen",
+    "grondslag",
+    "geldig_vanaf",
 )
 JAARSCHIJF_VERPLICHT = ("gemeente", "overeenkomst", "periode", "jaar")
 

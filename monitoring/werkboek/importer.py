@@ -23,14 +23,16 @@ from django.utils.translation import gettext_lazy
 
 from afspraken.bevriezing import Bevroren
 from afspraken.models import Jaarschijf, Overeenkomst
-from afspraken.services import bulk, bulk_inhoud, bulk_jaarschijf
-from afspraken.services.bulk import Bijgewerkt, PartijRegel, RegelFout
+from afspraken.services import bulk, bulk_document, bulk_inhoud, bulk_jaarschijf
+from afspraken.services.bulk import BEHOUDEN, Bijgewerkt, RegelFout
 from gemeenten.models import Gemeente
 from gemeenten.systeem import SYSTEEM
 from monitoring.werkboek import formaat
 from monitoring.werkboek.data import JaarschijfGegevens, Werkboek
-from monitoring.werkboek.importer_inhoud import afspraak_regels, thema_regels
+from monitoring.werkboek.importer_inhoud import afspraak_regels, partij_regels, thema_regels
 from monitoring.werkboek.importer_jaar import (
+    documentvorm,
+    hoofdstuk_regels,
     jaarafspraak_regels,
     ondertekening_regels,
     stap_regels,
@@ -47,6 +49,7 @@ SOORTEN = (
     ("voorraad", gettext_lazy("voorraadmutaties")),
     ("voorraadstand", gettext_lazy("voorraadstanden")),
     ("ondertekenaars", gettext_lazy("ondertekenaars")),
+    ("hoofdstukken", gettext_lazy("hoofdstukken")),
 )
 
 
@@ -127,7 +130,7 @@ def _partijen(werkboek: Werkboek, overeenkomst, door, telling: Telling) -> dict:
             "partijen",
             bulk.partijen_bijwerken_bulk(
                 overeenkomst=overeenkomst,
-                partijen=[PartijRegel(p.naam, p.type, p.afkorting) for p in werkboek.partijen],
+                partijen=partij_regels(werkboek),
                 door=door,
             ),
         )
@@ -139,7 +142,7 @@ def _afspraken(werkboek: Werkboek, overeenkomst, jaarschijf, organisaties, door,
         themas = telling.tel(
             "themas",
             bulk_inhoud.themas_bijwerken_bulk(
-                overeenkomst=overeenkomst, themas=thema_regels(werkboek.themas), door=door
+                overeenkomst=overeenkomst, themas=thema_regels(werkboek), door=door
             ),
         )
     with _op_blad(formaat.AFSPRAKEN, werkboek.afspraken, parent="code"):
@@ -147,7 +150,7 @@ def _afspraken(werkboek: Werkboek, overeenkomst, jaarschijf, organisaties, door,
             "afspraken",
             bulk_inhoud.afspraken_bijwerken_bulk(
                 overeenkomst=overeenkomst,
-                afspraken=afspraak_regels(werkboek.afspraken, themas, organisaties),
+                afspraken=afspraak_regels(werkboek, themas, organisaties),
                 door=door,
             ),
         )
@@ -160,7 +163,37 @@ def _afspraken(werkboek: Werkboek, overeenkomst, jaarschijf, organisaties, door,
                 door=door,
             ),
         )
+    _hoofdstukken(werkboek, jaarschijf, themas, door, telling)
     return {g.code: ja for g, ja in zip(werkboek.afspraken, jaarafspraken, strict=True)}
+
+
+def _hoofdstukken(werkboek: Werkboek, jaarschijf, themas, door, telling: Telling):
+    """Without the sheet (a version-1 file) the jaarschijf keeps its hoofdstukken."""
+    if werkboek.hoofdstukken is None:
+        return
+    with _op_blad(formaat.HOOFDSTUKKEN, werkboek.hoofdstukken, thema="plek"):
+        telling.tel(
+            "hoofdstukken",
+            bulk_document.hoofdstukken_vervangen(
+                jaarschijf=jaarschijf,
+                hoofdstukken=hoofdstuk_regels(werkboek.hoofdstukken, themas),
+                door=door,
+            ),
+        )
+
+
+def _status(gegevens: JaarschijfGegevens, jaarschijf, door, telling: Telling):
+    """Last, once the content is in: a vastgesteld or ondertekend document freezes it. A
+    file without the veld leaves the status as it is."""
+    if not gegevens.status:
+        return
+    with _op_blad(formaat.JAARSCHIJF, status="status"):
+        telling.tel(
+            "jaarschijf",
+            bulk_document.jaarschijf_status_importeren(
+                jaarschijf=jaarschijf, status=gegevens.status, door=door
+            ),
+        )
 
 
 def _stappen_en_ondertekenaars(werkboek, jaarschijf, per_code, organisaties, door, telling):
@@ -209,13 +242,14 @@ def _voorraad(werkboek: Werkboek, jaarschijf, organisaties, door, telling: Telli
 def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportResultaat:
     """Each sheet through its bulk service, in the order their references need."""
     gegevens, telling = werkboek.jaarschijf, Telling()
-    overeenkomst = _overeenkomst(gegevens, _gemeente(gegevens, gemeente, door), door, telling)
+    overeenkomst = _overeenkomst(werkboek, _gemeente(gegevens, gemeente, door), door, telling)
     organisaties = _partijen(werkboek, overeenkomst, door, telling)
-    jaarschijf = _jaarschijf(gegevens, overeenkomst, door, telling)
+    jaarschijf = _jaarschijf(werkboek, overeenkomst, door, telling)
     per_code = _afspraken(werkboek, overeenkomst, jaarschijf, organisaties, door, telling)
     _stappen_en_ondertekenaars(werkboek, jaarschijf, per_code, organisaties, door, telling)
     _voorraad(werkboek, jaarschijf, organisaties, door, telling)
-    aantallen = {soort: len(getattr(werkboek, soort)) for soort, _label in SOORTEN}
+    _status(gegevens, jaarschijf, door, telling)
+    aantallen = {soort: len(getattr(werkboek, soort) or ()) for soort, _label in SOORTEN}
     return ImportResultaat(
         jaarschijf=jaarschijf,
         aantallen=aantallen,
@@ -271,7 +305,8 @@ def _gemeente(gegevens: JaarschijfGegevens, alleen: Gemeente | None, door) -> Ge
         ).objecten
 
 
-def _overeenkomst(gegevens: JaarschijfGegevens, gemeente: Gemeente, door, telling) -> Overeenkomst:
+def _overeenkomst(werkboek: Werkboek, gemeente: Gemeente, door, telling) -> Overeenkomst:
+    gegevens, velden = werkboek.jaarschijf, werkboek.kolommen.get(formaat.JAARSCHIJF.naam, ())
     with _op_blad(
         formaat.JAARSCHIJF, titel="overeenkomst", startdatum="periode", einddatum="periode"
     ):
@@ -282,14 +317,16 @@ def _overeenkomst(gegevens: JaarschijfGegevens, gemeente: Gemeente, door, tellin
                 titel=gegevens.overeenkomst,
                 startdatum=gegevens.startdatum,
                 einddatum=gegevens.einddatum,
+                grondslag=gegevens.grondslag if "grondslag" in velden else BEHOUDEN,
                 door=door,
             ),
         )
 
 
-def _jaarschijf(gegevens: JaarschijfGegevens, overeenkomst, door, telling) -> Jaarschijf:
+def _jaarschijf(werkboek: Werkboek, overeenkomst, door, telling) -> Jaarschijf:
+    gegevens = werkboek.jaarschijf
     try:
-        with _op_blad(formaat.JAARSCHIJF):
+        with _op_blad(formaat.JAARSCHIJF, tot_jaar="jaar"):
             return telling.tel(
                 "jaarschijf",
                 bulk_jaarschijf.jaarschijf_aanmaken_of_bijwerken(
@@ -300,6 +337,8 @@ def _jaarschijf(gegevens: JaarschijfGegevens, overeenkomst, door, telling) -> Ja
                     plaats=gegevens.plaats,
                     datum=gegevens.datum,
                     geldig_tot=gegevens.geldig_tot,
+                    tot_jaar=gegevens.tot_jaar,
+                    documentvorm=documentvorm(werkboek),
                     door=door,
                 ),
             )

@@ -1,13 +1,35 @@
-"""The agreement's content of a workbook as the bulk services take it: themes and afspraken
-(with their parents and trekkers)."""
+"""The agreement's content of a workbook as the bulk services take it: parties, themes and
+afspraken (with their parents and trekkers). A version-2 column the file lacks is handed
+over as BEHOUDEN, so the import keeps what is stored."""
 
 from afspraken.models import Thema
+from afspraken.services.bulk import BEHOUDEN, PARTIJ_VELDEN, PartijRegel
 from afspraken.services.bulk_inhoud import AfspraakRegel, ThemaRegel
 from gemeenten.models import Organisatie
-from monitoring.werkboek.data import AfspraakGegevens, ThemaGegevens
+from monitoring.werkboek import formaat
+from monitoring.werkboek.data import Werkboek
 
 
-def thema_regels(themas: list[ThemaGegevens]) -> list[ThemaRegel]:
+def _als_gegeven(werkboek: Werkboek, blad: formaat.Blad, gegevens, velden) -> dict:
+    return {
+        veld: getattr(gegevens, veld) if werkboek.heeft(blad.naam, veld) else BEHOUDEN
+        for veld in velden
+    }
+
+
+def partij_regels(werkboek: Werkboek) -> list[PartijRegel]:
+    return [
+        PartijRegel(
+            gegevens.naam,
+            gegevens.type,
+            gegevens.afkorting,
+            **_als_gegeven(werkboek, formaat.PARTIJEN, gegevens, PARTIJ_VELDEN),
+        )
+        for gegevens in werkboek.partijen
+    ]
+
+
+def thema_regels(werkboek: Werkboek) -> list[ThemaRegel]:
     """A theme only named in `afspraken` (no row of its own) is created when new but never
     overwrites an existing theme's letter, order or text."""
     return [
@@ -17,13 +39,14 @@ def thema_regels(themas: list[ThemaGegevens]) -> list[ThemaRegel]:
             volgorde=gegevens.volgorde,
             toelichting=gegevens.toelichting,
             bijwerken=gegevens.rij is not None,
+            **_als_gegeven(werkboek, formaat.THEMAS, gegevens, ("doel",)),
         )
-        for gegevens in themas
+        for gegevens in werkboek.themas
     ]
 
 
 def afspraak_regels(
-    afspraken: list[AfspraakGegevens], themas: dict[str, Thema], organisaties: list[Organisatie]
+    werkboek: Werkboek, themas: dict[str, Thema], organisaties: list[Organisatie]
 ) -> list[AfspraakRegel]:
     return [
         AfspraakRegel(
@@ -36,6 +59,7 @@ def afspraak_regels(
             doel=gegevens.doel,
             parent=gegevens.parent,
             trekkers=tuple(organisaties[index] for index in dict.fromkeys(gegevens.trekkers)),
+            **_als_gegeven(werkboek, formaat.AFSPRAKEN, gegevens, ("kop", "betrokkenen")),
         )
-        for gegevens in afspraken
+        for gegevens in werkboek.afspraken
     ]

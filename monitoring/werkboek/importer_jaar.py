@@ -1,10 +1,37 @@
-"""What belongs to the jaarschijf itself, as the bulk services take it: the year's text per
-afspraak, the steps per party and the signatories."""
+"""What belongs to the jaarschijf itself, as the bulk services take it: the document's own
+shape, the year's text per afspraak, the steps per party, the signatories and the
+hoofdstukken."""
 
-from afspraken.models import Afspraak, Jaarafspraak
+import datetime
+
+from django.utils import timezone
+
+from afspraken.models import Afspraak, Jaarafspraak, Thema
+from afspraken.services.bulk_document import HoofdstukRegel
 from afspraken.services.bulk_jaarschijf import JaarafspraakRegel, OndertekeningRegel, StapRegel
 from gemeenten.models import Organisatie
-from monitoring.werkboek.data import AfspraakGegevens, OndertekenaarGegevens, StapGegevens
+from monitoring.werkboek import formaat
+from monitoring.werkboek.data import (
+    AfspraakGegevens,
+    HoofdstukGegevens,
+    OndertekenaarGegevens,
+    StapGegevens,
+    Werkboek,
+)
+
+
+def documentvorm(werkboek: Werkboek) -> dict:
+    """The jaarschijf's document fields the file names (a veld it lacks keeps its value)."""
+    gegevens, velden = werkboek.jaarschijf, werkboek.kolommen.get(formaat.JAARSCHIJF.naam, ())
+    vorm = {}
+    if "documentdatum" in velden:
+        vorm["documentdatum"] = gegevens.documentdatum
+    if "geldig_vanaf" in velden:
+        vorm["geldig_vanaf"] = gegevens.geldig_vanaf
+        vorm["geldig_na_ondertekening"] = gegevens.geldig_na_ondertekening
+    if "nummering_tonen" in velden:
+        vorm["nummering_tonen"] = gegevens.nummering_tonen is not False
+    return vorm
 
 
 def jaarafspraak_regels(
@@ -23,14 +50,24 @@ def stap_regels(
     jaarafspraken: dict[str, Jaarafspraak],
     organisaties: list[Organisatie],
 ) -> list[StapRegel]:
+    """The first party named leads the step; the others take it with it."""
     return [
         StapRegel(
             jaarafspraak=jaarafspraken[gegevens.code],
-            organisatie=organisaties[gegevens.partij],
+            organisatie=organisaties[gegevens.partijen[0]],
+            mede_organisaties=tuple(organisaties[index] for index in gegevens.partijen[1:]),
+            aanduiding=gegevens.aanduiding,
             tekst=gegevens.tekst,
         )
         for gegevens in stappen
     ]
+
+
+def ondertekend_op(datum: datetime.date | None) -> datetime.datetime | None:
+    """A day of signing as the moment Ondertekening keeps: the start of that day here."""
+    if datum is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(datum, datetime.time()))
 
 
 def ondertekening_regels(
@@ -41,6 +78,22 @@ def ondertekening_regels(
             organisatie=organisaties[gegevens.partij],
             naam=gegevens.naam,
             functie=gegevens.functie,
+            ondertekend_op=ondertekend_op(gegevens.ondertekend_op),
         )
         for gegevens in ondertekenaars
+    ]
+
+
+def hoofdstuk_regels(
+    hoofdstukken: list[HoofdstukGegevens], themas: dict[str, Thema]
+) -> list[HoofdstukRegel]:
+    return [
+        HoofdstukRegel(
+            plek=gegevens.plek,
+            thema=themas[gegevens.thema.lower()] if gegevens.thema else None,
+            kop=gegevens.kop,
+            soort=gegevens.soort,
+            tekst=gegevens.tekst,
+        )
+        for gegevens in hoofdstukken
     ]

@@ -1,4 +1,5 @@
-"""Finding the parties a cell names, by abbreviation or name (WORKBOOK.md, `trekkers`)."""
+"""Finding the parties a cell names, by abbreviation or name (WORKBOOK.md, `trekkers` and
+`stappen.partij`), and the group words of version 2: `allen`, `corporaties`, ..."""
 
 import re
 
@@ -9,17 +10,50 @@ from monitoring.werkboek import waarden
 from monitoring.werkboek.formaat import ALLEN
 from monitoring.werkboek.waarden import Ongeldig
 
+_DOEN_MEE = (
+    OrganisatieType.GEMEENTE,
+    OrganisatieType.WONINGCORPORATIE,
+    OrganisatieType.HUURDERSORGANISATIE,
+)
+# A group word names every party of these types that takes part in the jaarschijf's year;
+# never an `overig` party (WORKBOOK.md, version 2).
+GROEPEN = {
+    ALLEN: _DOEN_MEE,
+    "partijen": _DOEN_MEE,
+    "gemeente": (OrganisatieType.GEMEENTE,),
+    "corporaties": (OrganisatieType.WONINGCORPORATIE,),
+    "woningcorporaties": (OrganisatieType.WONINGCORPORATIE,),
+    "huurdersorganisaties": (OrganisatieType.HUURDERSORGANISATIE,),
+    "huurders": (OrganisatieType.HUURDERSORGANISATIE,),
+}
+_SCHEIDING = re.compile(r"[,/+&]")
+_EN = re.compile(r"\s+en\s+", re.IGNORECASE)
+
 
 class PartijIndex:
-    """Looks up parties of one workbook; results are indexes into its list of parties."""
+    """Looks up parties of one workbook; results are indexes into its list of parties.
+    `jaar`: the jaarschijf's (first) year, for which parties a group word names."""
 
-    def __init__(self, partijen):
-        self.aantal = len(partijen)
+    def __init__(self, partijen, jaar: int | None = None):
+        self.partijen = partijen
+        self.jaar = jaar
         self._sleutels: dict[str, int] = {}
         for index, partij in enumerate(partijen):
             for sleutel in (partij.naam, partij.afkorting):
                 if sleutel:
                     self._sleutels.setdefault(sleutel.strip().lower(), index)
+
+    @property
+    def allen(self) -> list[int]:
+        return self.groep(ALLEN)
+
+    def groep(self, woord: str) -> list[int]:
+        soorten = GROEPEN[woord]
+        return [
+            index
+            for index, partij in enumerate(self.partijen)
+            if partij.type in soorten and partij.actief_in(self.jaar)
+        ]
 
     def zoek(self, naam: str) -> int | None:
         return self._sleutels.get(naam.strip().lower())
@@ -31,38 +65,63 @@ class PartijIndex:
             raise Ongeldig(_("onbekende partij '{naam}'").format(naam=naam.strip()))
         return index
 
-    def trekkers(self, cel: str) -> list[int]:
-        """Parties in a trekkers cell: 'allen'; exactly one party; a list split by commas or
-        '/'; otherwise abbreviations separated by spaces ('LF WS'). Order kept, no doubles.
-        """
+    def _deel(self, deel: str) -> tuple[list[int] | None, bool]:
+        """(parties, by a group word) of one part of a cell; None when unknown."""
+        index = self.zoek(deel)
+        if index is not None:
+            return [index], False
+        if deel.lower() in GROEPEN:
+            return self.groep(deel.lower()), True
+        return None, False
+
+    def partijen_in(self, cel: str) -> tuple[list[int], bool]:
+        """(parties, whether a group word named some) in a cell: exactly one party or group
+        word; a list split by commas, '/', '+' or '&' (or ' en '); otherwise abbreviations
+        separated by spaces ('LF WS'). Order kept, no doubles."""
         cel = cel.strip()
         if not cel:
-            return []
-        if cel.lower() == ALLEN:
-            return list(range(self.aantal))
-        enkel = self.zoek(cel)
+            return [], False
+        enkel, groep = self._deel(cel)
         if enkel is not None:
-            return [enkel]
-        delen = re.split(r"[,/]", cel) if re.search(r"[,/]", cel) else cel.split()
-        gevonden, onbekend = [], []
+            return enkel, groep
+        if _SCHEIDING.search(cel):
+            delen = _SCHEIDING.split(cel)
+        elif _EN.search(cel):
+            delen = _EN.split(cel)
+        else:
+            delen = cel.split()
+        gevonden, onbekend, via_groep = [], [], False
         for deel in (d.strip() for d in delen):
             if not deel:
                 continue
-            if deel.lower() == ALLEN:
-                gevonden.extend(range(self.aantal))
-                continue
-            index = self.zoek(deel)
-            if index is None:
+            indexen, groep = self._deel(deel)
+            if indexen is None:
                 onbekend.append(deel)
-            elif index not in gevonden:
-                gevonden.append(index)
+            else:
+                gevonden.extend(indexen)
+                via_groep |= groep
         if onbekend:
             raise Ongeldig(
                 _("onbekende partij {namen}").format(
                     namen=", ".join(f"'{naam}'" for naam in onbekend)
                 )
             )
-        return list(dict.fromkeys(gevonden))
+        return list(dict.fromkeys(gevonden)), via_groep
+
+    def trekkers(self, cel: str) -> list[int]:
+        """Parties in a trekkers cell (`allen`: every party that takes part this year)."""
+        return self.partijen_in(cel)[0]
+
+    def stap_partijen(self, cel: str) -> tuple[list[int], str]:
+        """(parties, aanduiding) of a step's `partij` cell: one party, or several that take
+        the step together. The cell's own words are kept when they say more than the
+        parties' names (`Gemeente + corporaties`)."""
+        gevonden, via_groep = self.partijen_in(cel)
+        if not gevonden:
+            raise Ongeldig(
+                _("{cel} noemt geen partij die in dit jaar meedoet").format(cel=waarden.toon(cel))
+            )
+        return gevonden, waarden.tekst(cel) if via_groep else ""
 
 
 def partijtype(waarde) -> str:

@@ -2,34 +2,30 @@
 imported (WORKBOOK.md). The result is plain data (monitoring.werkboek.data).
 """
 
-import re
-
 from django.utils.translation import gettext as _
 
-from afspraken.constants import Soort, Voortgang
-from afspraken.models import Afspraak, Jaarschijf, Ondertekening, Overeenkomst, Thema
+from afspraken.constants import JaarschijfStatus, Soort, Voortgang
+from afspraken.models import Afspraak, Ondertekening, Partij, Stap, Thema
 from gemeenten.constants import OrganisatieType
-from gemeenten.models import Gemeente, Organisatie
+from gemeenten.models import Organisatie
 from monitoring.werkboek import formaat, waarden
 from monitoring.werkboek.bestand import BladInhoud, open_werkboek
 from monitoring.werkboek.data import (
     AfspraakGegevens,
     JaarschijfGegevens,
-    MutatieGegevens,
     OndertekenaarGegevens,
     PartijGegevens,
-    StandGegevens,
     StapGegevens,
     ThemaGegevens,
     Werkboek,
 )
+from monitoring.werkboek.lezer_hoofdstukken import lees_hoofdstukken
+from monitoring.werkboek.lezer_jaarschijf import lees_jaarschijf
+from monitoring.werkboek.lezer_voorraad import lees_voorraad, lees_voorraadstand
 from monitoring.werkboek.meldingen import Meldingen
 from monitoring.werkboek.nummering import zet_hoofdafspraken
 from monitoring.werkboek.partijen import PartijIndex, partijtype
-from monitoring.werkboek.periode import lees_periode
 from monitoring.werkboek.rij import FOUT, MAX_GETAL, Rij, lengte
-from voorraad.constants import CijferSoort
-from voorraad.models import Categorie, Segment
 
 
 def lees_werkboek(bron) -> Werkboek:
@@ -45,6 +41,8 @@ class _Lezer:
         self.bladen = bladen
         self.meldingen = Meldingen()
         self.afspraak_codes: set[str] = set()
+        # The columns (and jaarschijf velden) the file has, per sheet.
+        self.kolommen: dict[str, set[str]] = {}
 
     def lees(self) -> Werkboek:
         bekend = {blad.naam for blad in formaat.BLADEN}
@@ -57,9 +55,9 @@ class _Lezer:
                     _("het verplichte tabblad '{naam}' ontbreekt").format(naam=blad.naam),
                     _("werkboek"),
                 )
-        jaarschijf = self._jaarschijf()
-        partijen = self._partijen()
-        index = PartijIndex(partijen)
+        jaarschijf = lees_jaarschijf(self)
+        partijen = self._partijen(jaarschijf)
+        index = PartijIndex(partijen, jaarschijf.jaar if jaarschijf else None)
         themas = self._themas()
         afspraken = self._afspraken(index, themas)
         # Every code on the sheet, also of rows with an error: a step under such a row is
@@ -71,11 +69,13 @@ class _Lezer:
             themas=themas,
             afspraken=afspraken,
             stappen=self._stappen(index, codes),
-            voorraad=self._voorraad(index, partijen),
-            voorraadstand=self._voorraadstand(index, partijen),
-            ondertekenaars=self._ondertekenaars(index),
+            voorraad=lees_voorraad(self, index, partijen),
+            voorraadstand=lees_voorraadstand(self, index, partijen),
+            ondertekenaars=self._ondertekenaars(index, jaarschijf),
+            hoofdstukken=lees_hoofdstukken(self, themas),
         )
         self.meldingen.controleer()
+        werkboek.kolommen = self.kolommen
         werkboek.waarschuwingen = self.meldingen.waarschuwingen
         return werkboek
 
@@ -111,6 +111,7 @@ class _Lezer:
             self.meldingen.fout(_("de verplichte kolom ontbreekt"), blad.naam, kop_nummer, naam)
         if ontbrekend:
             return
+        self.kolommen[blad.naam] = set(kolommen.values())
         for nummer, cellen in inhoud.rijen[1:]:
             yield Rij(
                 self,
@@ -119,82 +120,9 @@ class _Lezer:
                 {naam: cellen[p] for p, naam in kolommen.items() if p < len(cellen)},
             )
 
-    # -- jaarschijf ----------------------------------------------------------------------
-
-    def _jaarschijf_velden(self) -> dict[str, Rij] | None:
-        """The rows of the jaarschijf sheet by field name; None without the sheet."""
-        velden: dict[str, Rij] = {}
-        for rij in self._rijen(formaat.JAARSCHIJF):
-            veld = waarden.tekst(rij.cellen.get("veld")).lower()
-            if veld not in formaat.JAARSCHIJF_VELDEN:
-                self.meldingen.waarschuwing(
-                    _("onbekend veld {veld}, genegeerd").format(veld=waarden.toon(veld)),
-                    rij.blad,
-                    rij.nummer,
-                    "veld",
-                )
-            elif veld in velden:
-                rij.fout("veld", _("het veld '{veld}' staat er twee keer in").format(veld=veld))
-            else:
-                velden[veld] = rij
-        if formaat.JAARSCHIJF.naam not in self.bladen:
-            return None
-        for veld in formaat.JAARSCHIJF_VERPLICHT:
-            if veld not in velden:
-                self.meldingen.fout(
-                    _("het verplichte veld '{veld}' ontbreekt").format(veld=veld),
-                    formaat.JAARSCHIJF.naam,
-                )
-        return velden
-
-    def _jaarschijf(self) -> JaarschijfGegevens | None:
-        velden = self._jaarschijf_velden()
-        if velden is None:
-            return None
-
-        def tekst(veld, verplicht=False, max_lengte=None):
-            rij = velden.get(veld)
-            return rij.tekst("waarde", verplicht, max_lengte) if rij else ""
-
-        def lees(veld, parser, verplicht=False):
-            rij = velden.get(veld)
-            return rij.lees("waarde", parser, verplicht=verplicht) if rij else None
-
-        gemeente = tekst("gemeente", True, lengte(Gemeente, "naam"))
-        cbs_code = tekst("cbs_code").upper()
-        if cbs_code and not re.fullmatch(r"GM\d{4}", cbs_code):
-            velden["cbs_code"].fout(
-                "waarde",
-                _("{code} is geen CBS-code (GM gevolgd door 4 cijfers)").format(
-                    code=waarden.toon(cbs_code)
-                ),
-            )
-        overeenkomst = tekst("overeenkomst", True, lengte(Overeenkomst, "titel"))
-        periode = lees("periode", lees_periode, verplicht=True)
-        jaar = lees("jaar", waarden.jaar, verplicht=True)
-        bekend = periode not in (None, FOUT) and jaar not in (None, FOUT)
-        if bekend and not periode[0].year <= jaar <= periode[1].year:
-            velden["jaar"].fout(
-                "waarde",
-                _("het jaar {jaar} valt buiten de periode van de overeenkomst").format(jaar=jaar),
-            )
-        return JaarschijfGegevens(
-            gemeente=gemeente,
-            cbs_code=cbs_code,
-            overeenkomst=overeenkomst,
-            startdatum=periode[0] if isinstance(periode, tuple) else None,
-            einddatum=periode[1] if isinstance(periode, tuple) else None,
-            jaar=jaar if isinstance(jaar, int) else None,
-            titel=tekst("titel", max_lengte=lengte(Jaarschijf, "titel")),
-            inleiding=tekst("inleiding"),
-            plaats=tekst("plaats", max_lengte=lengte(Jaarschijf, "plaats")),
-            datum=lees("datum", waarden.datum),
-            geldig_tot=lees("geldig_tot", waarden.datum),
-        )
-
     # -- partijen, themas ----------------------------------------------------------------
 
-    def _partijen(self) -> list[PartijGegevens]:
+    def _partijen(self, jaarschijf: JaarschijfGegevens | None) -> list[PartijGegevens]:
         partijen: list[PartijGegevens] = []
         gezien: dict[str, int] = {}
         for rij in self._rijen(formaat.PARTIJEN):
@@ -213,8 +141,17 @@ class _Lezer:
             for sleutel in sleutels:
                 if sleutel:
                     gezien.setdefault(sleutel, rij.nummer)
+            partij = PartijGegevens(
+                rij.nummer,
+                naam,
+                soort,
+                afkorting,
+                **{v: rij.tekst(v, max_lengte=lengte(Partij, v)) for v in _PARTIJ_TEKSTEN},
+                rol=rij.tekst("rol"),
+                actief_tot=self._actief_tot(rij, soort, jaarschijf),
+            )
             if rij.ok:
-                partijen.append(PartijGegevens(rij.nummer, naam, soort, afkorting))
+                partijen.append(partij)
         if formaat.PARTIJEN.naam in self.bladen:
             aantal = sum(1 for p in partijen if p.type == OrganisatieType.GEMEENTE)
             if aantal != 1:
@@ -227,6 +164,31 @@ class _Lezer:
                     kolom="type",
                 )
         return partijen
+
+    def _actief_tot(self, rij: Rij, soort, jaarschijf: JaarschijfGegevens | None):
+        """The last year a party takes part: within the agreement's period, never for the
+        gemeente (whose agreement it is)."""
+        if not waarden.tekst(rij.cellen.get("actief_tot")):
+            return None
+        jaar = rij.lees("actief_tot", waarden.jaar)
+        if jaar is FOUT:
+            return None
+        if soort == OrganisatieType.GEMEENTE:
+            rij.fout(
+                "actief_tot",
+                _("de gemeente doet de hele looptijd mee; laat actief_tot leeg"),
+            )
+        elif jaarschijf and jaarschijf.startdatum and jaarschijf.einddatum:
+            start, einde = jaarschijf.startdatum.year, jaarschijf.einddatum.year
+            if not start <= jaar <= einde:
+                rij.fout(
+                    "actief_tot",
+                    _(
+                        "{jaar} valt buiten de periode van de overeenkomst ({start}-{einde}); "
+                        "laat het leeg als de partij de hele looptijd meedoet"
+                    ).format(jaar=jaar, start=start, einde=einde),
+                )
+        return jaar
 
     def _themas(self) -> list[ThemaGegevens]:
         themas: list[ThemaGegevens] = []
@@ -248,6 +210,7 @@ class _Lezer:
                 letter=rij.tekst("letter", max_lengte=lengte(Thema, "letter")),
                 volgorde=volgorde if isinstance(volgorde, int) else positie,
                 toelichting=rij.tekst("toelichting"),
+                doel=rij.tekst("doel"),
             )
             if rij.ok:
                 themas.append(thema)
@@ -255,22 +218,26 @@ class _Lezer:
 
     # -- afspraken, stappen ----------------------------------------------------------------
 
+    def _code(self, rij: Rij, codes: dict[str, int]) -> str:
+        code = rij.tekst("code", True, lengte(Afspraak, "code"))
+        if code and code in codes:
+            rij.fout(
+                "code",
+                _("de code {code} staat ook in rij {rij}; codes zijn uniek").format(
+                    code=waarden.toon(code), rij=codes[code]
+                ),
+            )
+        elif code:
+            codes[code] = rij.nummer
+            self.afspraak_codes.add(code)
+        return code
+
     def _afspraken(self, index: PartijIndex, themas: list[ThemaGegevens]):
         afspraken: list[AfspraakGegevens] = []
         codes: dict[str, int] = {}
         thema_namen = {thema.naam.lower(): thema.naam for thema in themas}
         for rij in self._rijen(formaat.AFSPRAKEN):
-            code = rij.tekst("code", True, lengte(Afspraak, "code"))
-            if code and code in codes:
-                rij.fout(
-                    "code",
-                    _("de code {code} staat ook in rij {rij}; codes zijn uniek").format(
-                        code=waarden.toon(code), rij=codes[code]
-                    ),
-                )
-            elif code:
-                codes[code] = rij.nummer
-                self.afspraak_codes.add(code)
+            code = self._code(rij, codes)
             thema = rij.tekst("thema", True, lengte(Thema, "naam"))
             if thema and thema.lower() not in thema_namen:
                 # Themes named here but missing on `themas` are added in order of appearance.
@@ -289,6 +256,8 @@ class _Lezer:
                 stappen=rij.tekst("stappen"),
                 status=rij.lees("status", waarden.keuze, Voortgang),
                 doel=rij.tekst("doel", max_lengte=lengte(Afspraak, "doel")),
+                kop=rij.tekst("kop", max_lengte=lengte(Afspraak, "kop")),
+                betrokkenen=rij.tekst("betrokkenen", max_lengte=lengte(Afspraak, "betrokkenen")),
             )
             if rij.ok:
                 afspraken.append(afspraak)
@@ -306,85 +275,61 @@ class _Lezer:
                         code=waarden.toon(code)
                     ),
                 )
-            partij = rij.lees(
-                "partij", lambda cel: index.partij(waarden.tekst(cel)), verplicht=True
+            partijen = rij.lees(
+                "partij", lambda cel: index.stap_partijen(waarden.tekst(cel)), verplicht=True
             )
+            if isinstance(partijen, tuple):
+                self._doet_mee(rij, "partij", index, partijen[0])
+                if len(partijen[1]) > lengte(Stap, "aanduiding"):
+                    rij.tekst("partij", max_lengte=lengte(Stap, "aanduiding"))
             tekst = rij.tekst("tekst", True)
             if rij.ok:
-                stappen.append(StapGegevens(rij.nummer, code, partij, tekst))
+                stappen.append(StapGegevens(rij.nummer, code, partijen[0], tekst, partijen[1]))
         return stappen
 
-    # -- voorraad ----------------------------------------------------------------------------
-
-    def _corporatie(self, rij: Rij, index: PartijIndex, partijen):
-        corporatie = rij.lees(
-            "corporatie", lambda cel: index.partij(waarden.tekst(cel)), verplicht=True
-        )
-        if isinstance(corporatie, int) and (
-            partijen[corporatie].type != OrganisatieType.WONINGCORPORATIE
-        ):
-            rij.fout(
-                "corporatie",
-                _("{partij} is geen woningcorporatie").format(
-                    partij=waarden.toon(rij.cellen.get("corporatie"))
-                ),
-            )
-        return corporatie
-
-    def _voorraad(self, index: PartijIndex, partijen) -> list[MutatieGegevens]:
-        mutaties, gezien = [], {}
-        for rij in self._rijen(formaat.VOORRAAD):
-            corporatie = self._corporatie(rij, index, partijen)
-            categorie = rij.tekst("categorie", True, lengte(Categorie, "naam"))
-            periode = rij.lees("periode", waarden.jaren, verplicht=True)
-            soort = rij.lees("soort", waarden.keuze, CijferSoort, CijferSoort.PROGNOSE)
-            aantal = rij.aantal("aantal")
-            toelichting = rij.tekst("toelichting")
-            if not rij.ok:
-                continue
-            sleutel = (corporatie, categorie.lower(), periode, soort)
-            if sleutel in gezien:
+    def _doet_mee(self, rij: Rij, kolom: str, index: PartijIndex, partijen: list[int]) -> None:
+        """A party that no longer takes part in the jaarschijf's year has no step or
+        signature in it (its history stays)."""
+        for nummer in partijen:
+            partij = index.partijen[nummer]
+            if not partij.actief_in(index.jaar):
                 rij.fout(
-                    "periode", _("dit cijfer staat ook in rij {rij}").format(rij=gezien[sleutel])
+                    kolom,
+                    _("{partij} doet na {tot} niet meer mee (actief_tot)").format(
+                        partij=partij.naam, tot=partij.actief_tot
+                    ),
                 )
-                continue
-            gezien[sleutel] = rij.nummer
-            mutaties.append(
-                MutatieGegevens(
-                    rij.nummer, corporatie, categorie, *periode, soort, aantal, toelichting
-                )
-            )
-        return mutaties
 
-    def _voorraadstand(self, index: PartijIndex, partijen) -> list[StandGegevens]:
-        standen, gezien = [], {}
-        for rij in self._rijen(formaat.VOORRAADSTAND):
-            corporatie = self._corporatie(rij, index, partijen)
-            segment = (
-                rij.tekst("segment", max_lengte=lengte(Segment, "naam"))
-                or formaat.STANDAARD_SEGMENT
-            )
-            jaar = rij.lees("jaar", waarden.jaar, verplicht=True)
-            soort = rij.lees("soort", waarden.keuze, CijferSoort, CijferSoort.REALISATIE)
-            aantal = rij.aantal("aantal")
-            if not rij.ok:
-                continue
-            sleutel = (corporatie, segment.lower(), jaar, soort)
-            if sleutel in gezien:
-                rij.fout("jaar", _("dit cijfer staat ook in rij {rij}").format(rij=gezien[sleutel]))
-                continue
-            gezien[sleutel] = rij.nummer
-            standen.append(StandGegevens(rij.nummer, corporatie, segment, jaar, soort, aantal))
-        return standen
-
-    def _ondertekenaars(self, index: PartijIndex) -> list[OndertekenaarGegevens]:
+    def _ondertekenaars(
+        self, index: PartijIndex, jaarschijf: JaarschijfGegevens | None
+    ) -> list[OndertekenaarGegevens]:
+        status = jaarschijf.status if jaarschijf else ""
         ondertekenaars = []
         for rij in self._rijen(formaat.ONDERTEKENAARS):
             partij = rij.lees(
                 "partij", lambda cel: index.partij(waarden.tekst(cel)), verplicht=True
             )
+            if isinstance(partij, int):
+                self._doet_mee(rij, "partij", index, [partij])
             naam = rij.tekst("naam", True, lengte(Ondertekening, "naam"))
             functie = rij.tekst("functie", max_lengte=lengte(Ondertekening, "functie"))
+            op = rij.lees("ondertekend_op", waarden.datum)
+            if op not in (None, FOUT) and status != JaarschijfStatus.ONDERTEKEND:
+                rij.fout(
+                    "ondertekend_op",
+                    _(
+                        "een datum van ondertekening hoort bij een document dat buiten "
+                        "Driehoek is ondertekend: zet op het tabblad jaarschijf de status op "
+                        "ondertekend, of laat deze cel leeg"
+                    ),
+                )
+            if status == JaarschijfStatus.ONDERTEKEND and op is None:
+                # A document signed on paper: every signatory signed, on the day it names.
+                op = jaarschijf.datum
             if rij.ok:
-                ondertekenaars.append(OndertekenaarGegevens(rij.nummer, partij, naam, functie))
+                ondertekenaars.append(OndertekenaarGegevens(rij.nummer, partij, naam, functie, op))
         return ondertekenaars
+
+
+# Partij's short text columns of version 2 (`rol` is long text).
+_PARTIJ_TEKSTEN = ("vertegenwoordiger", "functie", "mandaat", "aanduiding")

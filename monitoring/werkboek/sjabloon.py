@@ -6,7 +6,7 @@ file the reader would refuse.
 import datetime
 
 from monitoring.werkboek import formaat
-from monitoring.werkboek.exporter import maak_xlsx
+from monitoring.werkboek.xlsx import maak_xlsx
 
 VOORBEELD = {
     formaat.JAARSCHIJF.naam: [
