@@ -16,7 +16,7 @@ def sha256(data: bytes) -> str:
 class Veld:
     naam: str
     pagina: int  # 0-based
-    box: tuple[float, float, float, float]  # x1, y1, x2, y2 in PDF points
+    box: tuple[float, float, float, float] | None  # x1, y1, x2, y2 in PDF points
 
 
 def tekenen(data: bytes, *, veld: Veld, naam: str, namens: str, plaats: str) -> bytes:
@@ -58,9 +58,10 @@ class Uitslag:
     samenvatting: str
 
 
-def valideren(data: bytes) -> list[Uitslag]:
-    """Every signature in `data`, validated against the installation's certificate. A PDF
-    that cannot be read, or a signature whose bytes changed, counts as not valid."""
+def valideren(data: bytes, *, veld: str | None = None) -> list[Uitslag]:
+    """Every signature in `data` (or the one in field `veld`), validated against the
+    installation's certificate. A PDF that cannot be read, or a signature whose bytes
+    changed, counts as not valid."""
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
 
@@ -71,7 +72,11 @@ def valideren(data: bytes) -> list[Uitslag]:
         return []
     context = certificaat.validatiecontext()
     eigen = certificaat.vingerafdruk(certificaat.certificaat())
-    return [_uitslag(sig, context, eigen, validate_pdf_signature) for sig in handtekeningen]
+    return [
+        _uitslag(sig, context, eigen, validate_pdf_signature)
+        for sig in handtekeningen
+        if veld is None or sig.field_name == veld
+    ]
 
 
 def _uitslag(sig, context, eigen: str, validate) -> Uitslag:

@@ -1,0 +1,45 @@
+"""The stored PDF of a jaarschijf: read and written through Django's storage API only, so
+production may keep it on any storage backend; never rendered again once signed."""
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from afspraken.models import Jaarschijf
+from monitoring.models import OndertekendDocument
+from monitoring.ondertekening.pades import sha256
+
+
+def huidig_document(jaarschijf: Jaarschijf) -> OndertekendDocument | None:
+    """The document of the jaarschijf's latest version, if signing has begun."""
+    return jaarschijf.ondertekende_documenten.order_by("-volgnummer").first()
+
+
+def lezen(document: OndertekendDocument) -> bytes:
+    with default_storage.open(document.bestand.name, "rb") as bestand:
+        return bestand.read()
+
+
+def bewaren(document: OndertekendDocument, data: bytes, bestandsnaam: str) -> None:
+    """Store `data` as the document's file (a new file: the previous state stays until the
+    transaction commits, see tekenen) and its hash; the caller saves the row."""
+    document.bestand.save(bestandsnaam, ContentFile(data), save=False)
+    document.sha256 = sha256(data)
+
+
+def pdf_van(jaarschijf: Jaarschijf) -> tuple[bytes, bool]:
+    """(PDF bytes, signed by all): the stored PDF once signing has begun (with the signatures
+    so far), else a fresh unsigned rendering."""
+    document = huidig_document(jaarschijf)
+    if document is not None:
+        return lezen(document), document.definitief
+    from monitoring.pdf import jaarschijf_opmaken
+
+    return jaarschijf_opmaken(jaarschijf).pdf, False
+
+
+def bestandsnaam(jaarschijf: Jaarschijf) -> str:
+    """The download's name: gemeente, years, e.g. jaarschijf-borger-odoorn-2026.pdf."""
+    from django.utils.text import slugify
+
+    gemeente = slugify(jaarschijf.overeenkomst.gemeente.naam)
+    return f"jaarschijf-{gemeente}-{jaarschijf.jaren}.pdf"

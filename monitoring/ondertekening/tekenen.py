@@ -1,0 +1,124 @@
+"""Signing a vastgesteld jaarschijf, one Ondertekening line at a time (issue #10, point 2).
+
+The first signature renders the PDF once and stores it; each signature appends a PAdES
+signature to the stored bytes (pades.tekenen) and stores the result as a new file, keeping
+the evidence in Handtekening. The last one marks the document definitief and moves the
+jaarschijf to ondertekend through afspraken' lifecycle.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from afspraken import services as afspraken_services
+from afspraken.constants import JaarschijfStatus
+from afspraken.models import Jaarschijf, Ondertekening
+from afspraken.services.grens import Geweigerd, mag_handelen
+from afspraken.services.opslaan import opslaan
+from gemeenten.models import Gebruiker
+from monitoring.models import Handtekening, OndertekendDocument
+from monitoring.ondertekening import certificaat, opslag, pades
+from monitoring.ondertekening.herauthenticatie import herauthenticeren
+
+
+@transaction.atomic
+def ondertekenen(
+    *,
+    ondertekening: Ondertekening,
+    wachtwoord: str,
+    code: str,
+    ip_adres: str | None,
+    door: Gebruiker,
+) -> Handtekening:
+    """Sign `ondertekening` (a line of the signer's own organisation) after re-entering the
+    password and a second-factor code. Refused when not permitted (afspraken.sign: the
+    ondertekenaar role, own organisation, vastgesteld, not yet signed) or already signed."""
+    if door is None or not door.has_perm("afspraken.sign", ondertekening):
+        # Said plainly: the boundary below would call a refused signer's frozen jaarschijf
+        # "bevroren", which is true but not the reason.
+        raise Geweigerd(_("U kunt deze regel niet ondertekenen."))
+    mag_handelen(door, "afspraken.sign", ondertekening)
+    tweede_factor = herauthenticeren(door, wachtwoord=wachtwoord, code=code)
+    jaarschijf = Jaarschijf.objects.select_for_update().get(pk=ondertekening.jaarschijf_id)
+    regel = Ondertekening.objects.select_for_update().get(pk=ondertekening.pk)
+    if jaarschijf.status != JaarschijfStatus.VASTGESTELD or regel.ondertekend_op is not None:
+        raise ValidationError(_("Deze regel is al ondertekend."), code="al_ondertekend")
+    document = _document(jaarschijf)
+    handtekening = _handtekening_zetten(document, regel, door, tweede_factor, ip_adres)
+    regel.ondertekend_door = door
+    regel.ondertekend_op = handtekening.op
+    opslaan(regel, door)
+    if not jaarschijf.ondertekeningen.filter(ondertekend_op__isnull=True).exists():
+        document.definitief = True
+        document.definitief_op = handtekening.op
+        document.save(update_fields=["definitief", "definitief_op"])
+        afspraken_services.jaarschijf_ondertekend_verklaren(jaarschijf=jaarschijf, door=door)
+    ondertekening.ondertekend_door, ondertekening.ondertekend_op = door, regel.ondertekend_op
+    return handtekening
+
+
+def _document(jaarschijf: Jaarschijf) -> OndertekendDocument:
+    """The document being signed; rendered and stored at the first signature."""
+    document = opslag.huidig_document(jaarschijf)
+    if document is not None and not document.definitief:
+        return document
+    from monitoring.pdf import jaarschijf_opmaken
+
+    volgnummer = document.volgnummer + 1 if document else 1
+    opmaak = jaarschijf_opmaken(jaarschijf, volgnummer=volgnummer)
+    document = OndertekendDocument(
+        jaarschijf=jaarschijf,
+        volgnummer=volgnummer,
+        velden=opmaak.velden,
+        sha256_ongetekend=pades.sha256(opmaak.pdf),
+    )
+    opslag.bewaren(document, opmaak.pdf, "ongetekend.pdf")
+    document.save()
+    return document
+
+
+def _veld(document: OndertekendDocument, regel: Ondertekening) -> pades.Veld:
+    """The box the ondertekening page drew for this line; an invisible signature (no box)
+    should the layout have none."""
+    naam = f"ondertekening-{regel.pk}"
+    plek = document.velden.get(str(regel.pk))
+    if not plek:
+        return pades.Veld(naam=naam, pagina=-1, box=None)
+    return pades.Veld(naam=naam, pagina=plek[0], box=tuple(plek[1:]))
+
+
+def _handtekening_zetten(document, regel, door, tweede_factor, ip_adres) -> Handtekening:
+    """Append the signature to the stored PDF, store the new bytes, keep the evidence."""
+    naam = door.get_full_name() or door.get_username()
+    organisatie = regel.organisatie
+    veld = _veld(document, regel)
+    data = pades.tekenen(
+        opslag.lezen(document),
+        veld=veld,
+        naam=naam,
+        namens=organisatie.naam,
+        plaats=document.jaarschijf.plaats,
+    )
+    aantal = document.handtekeningen.count() + 1
+    opslag.bewaren(document, data, f"handtekening-{aantal}.pdf")
+    document.save(update_fields=["bestand", "sha256"])
+    uitslag = next((u for u in pades.valideren(data, veld=veld.naam)), None)
+    cert = certificaat.certificaat()
+    return Handtekening.objects.create(
+        document=document,
+        ondertekening=regel,
+        gebruiker=door,
+        naam=naam,
+        organisatie=organisatie,
+        organisatie_naam=organisatie.naam,
+        op=timezone.now(),
+        ip_adres=ip_adres or None,
+        tweede_factor=tweede_factor,
+        veldnaam=veld.naam,
+        certificaat_vingerafdruk=certificaat.vingerafdruk(cert),
+        certificaat_onderwerp=certificaat.onderwerp(cert),
+        geldig=bool(uitslag and uitslag.geldig),
+        validatie=uitslag.samenvatting if uitslag else _("geen handtekening gevonden"),
+        sha256_na=document.sha256,
+    )
