@@ -1,6 +1,6 @@
 from django.urls import path
 
-from monitoring.views import jaarschijf, opmerkingen, smart, start
+from monitoring.views import jaarschijf, ondertekening, opmerkingen, pdf, smart, start, verificatie
 from monitoring.werkboek import views as werkboek
 
 app_name = "monitoring"
@@ -33,6 +33,23 @@ urlpatterns = [
         opmerkingen.OpmerkingAfhandelenView.as_view(),
         name="opmerking-afhandelen",
     ),
+    path(
+        "overeenkomsten/jaarschijven/<int:jaarschijf_pk>/pdf/",
+        pdf.jaarschijf_pdf,
+        name="jaarschijf-pdf",
+    ),
+    path(
+        "overeenkomsten/jaarschijven/<int:jaarschijf_pk>/ondertekenen/",
+        ondertekening.ondertekenen,
+        name="ondertekenen",
+    ),
+    path(
+        "overeenkomsten/jaarschijven/<int:jaarschijf_pk>/ondertekenen/herinneren/",
+        ondertekening.herinneren,
+        name="ondertekenen-herinneren",
+    ),
+    # Public: anyone holding a PDF may check it, without an account.
+    path("verificatie/", verificatie.verificatie, name="verificatie"),
     path("werkboek/importeren/", werkboek.WerkboekImportView.as_view(), name="werkboek-import"),
     path("werkboek/sjabloon/", werkboek.werkboek_sjabloon, name="werkboek-sjabloon"),
     path(
