@@ -18,6 +18,7 @@ from afspraken.models import (
     Thema,
 )
 from afspraken.services.overeenkomst import mogelijke_partijen
+from gemeenten.getallen import JaarVeld
 from gemeenten.models import Organisatie
 
 
@@ -138,6 +139,7 @@ class JaarschijfForm(MetVersieForm):
         model = Jaarschijf
         fields = ["jaar", "titel", "inleiding", "plaats", "datum", "geldig_tot"]
         widgets = {"datum": DatumInput(), "geldig_tot": DatumInput()}
+        field_classes = {"jaar": JaarVeld}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from afspraken.constants import XLSX_MEDIA_TYPE, Soort, Voortgang, keuzelabels
 from afspraken.models import Afspraak
+from afspraken.spreadsheets import csv_waarde, xlsx_cel
 
 
 class AfspraakTable(tables.Table):
@@ -62,16 +63,18 @@ def export_response(afspraken, *, formaat: str, bestandsnaam: str):
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("afspraken")
-        sheet.append(koppen)
+        # Every text through xlsx_cel/csv_waarde: an afspraak reading
+        # =HYPERLINK(...) must arrive as text, not as a live formula (#14).
+        sheet.append([xlsx_cel(sheet, kop) for kop in koppen])
         for rij in rijen:
-            sheet.append(rij)
+            sheet.append([xlsx_cel(sheet, waarde) for waarde in rij])
         response = HttpResponse(content_type=XLSX_MEDIA_TYPE)
         workbook.save(response)
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.write("\ufeff")
         writer = csv.writer(response, delimiter=";")
-        writer.writerow(koppen)
-        writer.writerows(rijen)
+        writer.writerow([csv_waarde(kop) for kop in koppen])
+        writer.writerows([csv_waarde(waarde) for waarde in rij] for rij in rijen)
     response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.{formaat}"'
     return response

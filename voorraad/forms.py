@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from afspraken.perioden import periode_label
+from gemeenten import getallen
 from voorraad import raster, services
 from voorraad.constants import CijferSoort
 from voorraad.raster import Raster
@@ -44,16 +45,17 @@ class AantalField(forms.CharField):
             return None
         if DUIZENDTALLEN.match(tekst):
             tekst = tekst.replace(".", "")
-        if len(tekst) > 12 or not re.fullmatch(r"-?\d+", tekst):
+        if len(tekst) > 12 or not re.fullmatch(r"-?[0-9]+", tekst):
             raise ValidationError(self.error_messages["ongeldig"], code="ongeldig")
         aantal = int(tekst)
         if aantal < 0:
             raise ValidationError(self.error_messages["negatief"], code="negatief")
+        getallen.controleer_aantal(abs(aantal))  # Western digits above, sane bounds (#14)
         return aantal
 
 
 def jaar_veld(label, **kwargs):
-    return forms.IntegerField(
+    return getallen.JaarVeld(
         label=label,
         required=False,
         min_value=1900,

@@ -1,9 +1,15 @@
 """Opening an uploaded workbook safely: size, zip structure and row limits are checked before
 and while openpyxl reads it, so a zip bomb or a huge sheet is refused instead of read.
+
+A path must name a regular file (not /dev/zero, a FIFO or a device), and no source is read
+beyond the size limit plus one byte. Two sheets whose names differ only in case or
+surrounding spaces are refused, as is a formula without a stored result (a file written by a
+program that does not calculate): both would otherwise be read as something else silently.
 """
 
 import io
 import os
+import stat
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -18,6 +24,7 @@ from monitoring.werkboek.formaat import (
     MAX_UITGEPAKT_BYTES,
     MAX_ZIP_ONDERDELEN,
 )
+from monitoring.werkboek.formules import formules_zonder_waarde
 from monitoring.werkboek.meldingen import Melding, WerkboekFout
 
 
@@ -33,13 +40,37 @@ def _mb(aantal_bytes: int) -> str:
     return f"{aantal_bytes // (1024 * 1024)} MB"
 
 
+def _lees_pad(pad) -> bytes:
+    """A path's bytes: only a regular file, and never more than the limit plus one byte.
+
+    Checked before opening (opening a FIFO blocks until someone writes to it) and again on
+    the opened descriptor, so a file swapped for a device in between is refused as well.
+    """
+    if not stat.S_ISREG(os.stat(pad).st_mode):
+        raise _geen_bestand()
+    descriptor = os.open(pad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise _geen_bestand()
+        inhoud = handle.read(MAX_BESTAND_BYTES + 1)
+    if len(inhoud) > MAX_BESTAND_BYTES:
+        raise _te_groot()
+    return inhoud
+
+
+def _geen_bestand():
+    return _fout(
+        _(
+            "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp); "
+            "kies het opgeslagen .xlsx-bestand"
+        )
+    )
+
+
 def _lees_bytes(bron) -> bytes:
     """The file's bytes, refusing anything over the size limit without reading it whole."""
     if isinstance(bron, str | os.PathLike):
-        if os.path.getsize(bron) > MAX_BESTAND_BYTES:
-            raise _te_groot()
-        with open(bron, "rb") as handle:
-            return handle.read()
+        return _lees_pad(bron)
     grootte = getattr(bron, "size", None)
     if grootte is not None and grootte > MAX_BESTAND_BYTES:
         raise _te_groot()
@@ -105,7 +136,9 @@ def open_werkboek(bron) -> dict[str, BladInhoud]:
     except Exception as exc:  # openpyxl raises many kinds on damaged files
         raise _fout(_("het bestand is beschadigd en kan niet worden gelezen")) from exc
     try:
-        return _lees_bladen(werkboek)
+        bladen = _lees_bladen(werkboek)
+        _geen_formules_zonder_waarde(inhoud, werkboek, bladen)
+        return bladen
     except WerkboekFout:
         raise
     except Exception as exc:
@@ -114,9 +147,63 @@ def open_werkboek(bron) -> dict[str, BladInhoud]:
         werkboek.close()
 
 
+def _dubbele_namen(werkboek) -> list[Melding]:
+    """Sheets whose names are equal once case and surrounding spaces are ignored: the reader
+    knows sheets by that name, so one of them would silently win."""
+    gezien: dict[str, str] = {}
+    fouten = []
+    for blad in werkboek.worksheets:
+        naam = str(blad.title).strip().lower()
+        if naam in gezien:
+            fouten.append(
+                Melding(
+                    _(
+                        "het tabblad staat er twee keer in, als '{eerste}' en '{tweede}'; "
+                        "voeg ze samen of hernoem er één"
+                    ).format(eerste=gezien[naam], tweede=blad.title),
+                    naam,
+                )
+            )
+        gezien.setdefault(naam, str(blad.title))
+    return fouten
+
+
+def _geen_formules_zonder_waarde(inhoud: bytes, werkboek, bladen) -> None:
+    fouten = []
+    for blad in werkboek.worksheets:
+        naam = str(blad.title).strip().lower()
+        koppen = bladen[naam].rijen[0][1] if bladen[naam].rijen else ()
+        for rij, kolom, formule in formules_zonder_waarde(inhoud, blad):
+            kop = koppen[kolom - 1] if kolom <= len(koppen) else None
+            letter = _kolomletter(kolom)
+            fouten.append(
+                Melding(
+                    _(
+                        "de formule {formule} heeft geen opgeslagen uitkomst; open het "
+                        "werkboek in Excel of LibreOffice, sla het op en importeer het opnieuw"
+                    ).format(formule=f"'={formule[:40]}'"),
+                    naam,
+                    rij,
+                    f"{letter} ({kop})" if kop and rij != 1 else letter,
+                )
+            )
+    if fouten:
+        raise WerkboekFout(fouten)
+
+
+def _kolomletter(nummer: int) -> str:
+    letters = ""
+    while nummer:
+        nummer, rest = divmod(nummer - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def _lees_bladen(werkboek) -> dict[str, BladInhoud]:
     bladen: dict[str, BladInhoud] = {}
-    fouten = []
+    fouten = _dubbele_namen(werkboek)
+    if fouten:
+        raise WerkboekFout(fouten)
     for blad in werkboek.worksheets:
         naam = str(blad.title).strip().lower()
         inhoud = BladInhoud(naam)

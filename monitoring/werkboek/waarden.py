@@ -5,7 +5,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-MIN_JAAR, MAX_JAAR = 1900, 2200
+from gemeenten.getallen import MAX_AANTAL, MAX_JAAR, MIN_JAAR, duizendtallen, lees_geheel_getal
 
 
 class Ongeldig(ValueError):
@@ -31,25 +31,31 @@ def toon(waarde) -> str:
     return f"'{inhoud[:40]}…'" if len(inhoud) > 40 else f"'{inhoud}'"
 
 
-_GETAL = re.compile(r"^-?\d{1,3}(\.\d{3})+$|^-?\d+$")
-
-
 def geheel_getal(waarde) -> int | None:
-    """A whole number; Dutch thousands separators allowed ('1.129'); empty or '-' is None."""
+    """A whole number of at most a million either way; Dutch thousands separators allowed
+    ('1.129'), Western digits only (not '٣'); empty or '-' is None."""
     if isinstance(waarde, bool):
         raise Ongeldig(_("{waarde} is geen geheel getal").format(waarde=toon(waarde)))
     if isinstance(waarde, int):
-        return waarde
-    if isinstance(waarde, float):
-        if waarde.is_integer():
-            return int(waarde)
-        raise Ongeldig(_("{waarde} is geen geheel getal").format(waarde=toon(waarde)))
-    inhoud = tekst(waarde).replace(" ", "")
-    if inhoud in ("", "-"):
-        return None
-    if not _GETAL.match(inhoud):
-        raise Ongeldig(_("{waarde} is geen geheel getal").format(waarde=toon(waarde)))
-    return int(inhoud.replace(".", ""))
+        getal = waarde
+    elif isinstance(waarde, float):
+        if not waarde.is_integer():
+            raise Ongeldig(_("{waarde} is geen geheel getal").format(waarde=toon(waarde)))
+        getal = int(waarde)
+    else:
+        inhoud = tekst(waarde).replace(" ", "")
+        if inhoud in ("", "-"):
+            return None
+        getal = lees_geheel_getal(inhoud)
+        if getal is None:
+            raise Ongeldig(_("{waarde} is geen geheel getal").format(waarde=toon(waarde)))
+    if abs(getal) > MAX_AANTAL:
+        raise Ongeldig(
+            _("{waarde} is te groot; een aantal is hoogstens {maximum}").format(
+                waarde=toon(waarde), maximum=duizendtallen(MAX_AANTAL)
+            )
+        )
+    return getal
 
 
 def jaar(waarde) -> int:
@@ -59,7 +65,7 @@ def jaar(waarde) -> int:
     return getal
 
 
-_BEREIK = re.compile(r"^\s*(\d{4})\s*(?:[/-]\s*(\d{4}))?\s*$")
+_BEREIK = re.compile(r"^\s*([0-9]{4})\s*(?:[/-]\s*([0-9]{4}))?\s*$")
 
 
 def jaren(waarde) -> tuple[int, int]:
@@ -85,7 +91,7 @@ def jaren(waarde) -> tuple[int, int]:
     return eerste, laatste
 
 
-_DATUM_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+_DATUM_NL = re.compile(r"^([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})$")
 
 
 def datum(waarde) -> datetime.date | None:
