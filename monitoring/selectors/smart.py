@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from afspraken.models import Afspraak, Overeenkomst
 from afspraken.selectors import afspraken_van_overeenkomst
+from monitoring.models_voortgang import Doel
 
 _CIJFER = re.compile(r"\d")
 
@@ -20,14 +21,21 @@ def smart_gebreken(afspraak: Afspraak) -> list[str]:
     * Tijdgebonden: a periode is filled in;
     * Meetbaar: a `doel` is filled in, or the inhoud or beoogd resultaat contains a digit
       (a number, percentage, year or date: "320 woningen", "90%", "voor 1 juli").
+    * A target as data (monitoring's Doel, annotated `heeft_doelen` by smart_check) makes it
+      measurable, and timed too when it names its peiljaar (`heeft_peiljaar`).
     Applies to every soort; `trekkers` must be prefetched to keep this query-free.
     """
     gebreken = []
+    heeft_doelen = getattr(afspraak, "heeft_doelen", False)
     if not afspraak.trekkers.all():
         gebreken.append(_("geen trekker"))
-    if not afspraak.periode.strip():
+    if not afspraak.periode.strip() and not getattr(afspraak, "heeft_peiljaar", False):
         gebreken.append(_("geen periode"))
-    if not afspraak.doel.strip() and not _CIJFER.search(f"{afspraak.inhoud} {afspraak.resultaat}"):
+    if (
+        not heeft_doelen
+        and not afspraak.doel.strip()
+        and not _CIJFER.search(f"{afspraak.inhoud} {afspraak.resultaat}")
+    ):
         gebreken.append(_("niets meetbaars (geen doel en geen getal)"))
     return gebreken
 
@@ -45,14 +53,25 @@ def _smart_kandidaten() -> Q:
     getal = r"[0-9]"
     return (
         ~heeft_trekker
-        | ~Q(periode__regex=niet_leeg)
-        | (~Q(doel__regex=niet_leeg) & ~Q(inhoud__regex=getal) & ~Q(resultaat__regex=getal))
+        | (~Q(periode__regex=niet_leeg) & Q(heeft_peiljaar=False))
+        | (
+            ~Q(doel__regex=niet_leeg)
+            & ~Q(inhoud__regex=getal)
+            & ~Q(resultaat__regex=getal)
+            & Q(heeft_doelen=False)
+        )
     )
 
 
 def smart_check(user, overeenkomst: Overeenkomst) -> list[tuple[Afspraak, list[str]]]:
     afspraken = (
         afspraken_van_overeenkomst(user, overeenkomst)
+        .annotate(
+            heeft_doelen=Exists(Doel.objects.filter(afspraak_id=OuterRef("pk"))),
+            heeft_peiljaar=Exists(
+                Doel.objects.filter(afspraak_id=OuterRef("pk"), peiljaar__isnull=False)
+            ),
+        )
         .filter(_smart_kandidaten())
         .order_by("thema__volgorde", "volgorde", "code")
     )

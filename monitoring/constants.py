@@ -1,0 +1,20 @@
+"""Choices of monitoring's own models (targets, the calendar)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Richting(models.TextChoices):
+    MINIMAAL = "minimaal", _("minimaal")
+    MAXIMAAL = "maximaal", _("maximaal")
+    PRECIES = "precies", _("precies")
+
+
+class AgendaSoort(models.TextChoices):
+    BOD = "bod", _("Bod")
+    ACTIVITEITENOVERZICHT = "activiteitenoverzicht", _("Activiteitenoverzicht")
+    OVERLEG = "overleg", _("Overleg")
+    EVALUATIE = "evaluatie", _("Evaluatie")
+    ONDERTEKENING = "ondertekening", _("Ondertekening")
+    INDIENEN = "indienen", _("Indienen")
+    OVERIG = "overig", _("Overig")
