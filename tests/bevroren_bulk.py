@@ -124,6 +124,20 @@ def bulk_voorraad_aanroepen(w, door) -> dict:
                 door=door,
             ),
         ),
+        "segmenten_bijwerken_bulk": (
+            GEWEIGERD,
+            lambda: voorraad_services.segmenten_bijwerken_bulk(
+                jaarschijf=js,
+                segmenten=[
+                    voorraad_services.SegmentRegel(
+                        naam="Sociale huur < aftoppingsgrens",
+                        onderdeel_van="sociale huur (DAEB)",
+                        toelichting="Gewijzigd",
+                    )
+                ],
+                door=door,
+            ),
+        ),
         "voorraadstanden_bijwerken_bulk": (
             GEWEIGERD,
             lambda: voorraad_services.voorraadstanden_bijwerken_bulk(

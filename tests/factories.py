@@ -173,7 +173,9 @@ class OpmerkingFactory(DjangoModelFactory):
 class CategorieFactory(DjangoModelFactory):
     class Meta:
         model = Categorie
-        django_get_or_create = ["naam"]
+        django_get_or_create = ["naam", "overeenkomst"]
+
+    overeenkomst = None  # the default list; an agreement's own rows name theirs
 
     naam = "nieuwbouw"
 
@@ -181,7 +183,9 @@ class CategorieFactory(DjangoModelFactory):
 class SegmentFactory(DjangoModelFactory):
     class Meta:
         model = Segment
-        django_get_or_create = ["naam"]
+        django_get_or_create = ["naam", "overeenkomst"]
+
+    overeenkomst = None  # the default list; an agreement's own rows name theirs
 
     naam = "sociale huur (DAEB)"
 

@@ -266,6 +266,23 @@ def _voortgang_en_cijfer_aanroepen(w, door) -> dict:
                 mutaties_weg={a.mutaties[0].pk},
             ),
         ),
+        "cel_bijwerken": (
+            GEWEIGERD,
+            lambda: voorraad_services.cel_bijwerken(
+                jaarschijf=js,
+                corporatie=w.c1,
+                cel=voorraad_services.Cel(
+                    tabel="m",
+                    rij_id=a.mutaties[0].categorie_id,
+                    soort=a.mutaties[0].soort,
+                    jaar_van=a.mutaties[0].jaar_van,
+                    jaar_tot=a.mutaties[0].jaar_tot,
+                ),
+                nieuw=999,
+                was=a.mutaties[0].aantal,
+                door=door,
+            ),
+        ),
         "werkboek_importeren": (
             GEWEIGERD,
             lambda: werkboek_importeren(werkboek=eigen_werkboek(js), door=door),
@@ -277,9 +294,14 @@ def publieke_services() -> set[str]:
     namen = set(afspraken_services.__all__) - {"VersieConflict", "loopt_door", "periode_eindjaar"}
     namen |= {
         naam
-        for module in (voorraad_services, monitoring_services)
-        for naam, functie in inspect.getmembers(module, inspect.isfunction)
-        if functie.__module__ == module.__name__ and not naam.startswith("_")
+        for naam, functie in inspect.getmembers(monitoring_services, inspect.isfunction)
+        if functie.__module__ == monitoring_services.__name__ and not naam.startswith("_")
+    }
+    # voorraad.services is a package: its public services are the functions it exports.
+    namen |= {
+        naam
+        for naam in voorraad_services.__all__
+        if inspect.isfunction(getattr(voorraad_services, naam))
     }
     return namen | {"werkboek_importeren"}
 

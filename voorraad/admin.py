@@ -4,21 +4,48 @@ from simple_history.admin import SimpleHistoryAdmin
 from afspraken.admin import BevrorenAlleenLezenMixin, BevrorenInlineMixin, DoorServicesMixin
 from gemeenten.admin import OrganisatieAdmin
 from gemeenten.models import Organisatie
-from voorraad.models import Categorie, Segment, Voorraadmutatie, Voorraadstand
+from voorraad.models import (
+    Categorie,
+    Segment,
+    Tabelnoot,
+    Voorraadmutatie,
+    Voorraadoverdracht,
+    Voorraadstand,
+)
 
 
 @admin.register(Categorie)
 class CategorieAdmin(admin.ModelAdmin):
-    list_display = ["naam", "volgorde"]
+    list_display = ["naam", "overeenkomst", "volgorde"]
     list_editable = ["volgorde"]
+    list_filter = [("overeenkomst", admin.EmptyFieldListFilter)]
+    list_select_related = ["overeenkomst__gemeente"]
     search_fields = ["naam"]
+    autocomplete_fields = ["overeenkomst"]
 
 
 @admin.register(Segment)
 class SegmentAdmin(admin.ModelAdmin):
-    list_display = ["naam", "volgorde"]
+    list_display = ["naam", "overeenkomst", "onderdeel_van", "volgorde"]
     list_editable = ["volgorde"]
+    list_filter = [("overeenkomst", admin.EmptyFieldListFilter)]
+    list_select_related = ["overeenkomst__gemeente", "onderdeel_van"]
     search_fields = ["naam"]
+    autocomplete_fields = ["overeenkomst", "onderdeel_van"]
+
+
+@admin.register(Tabelnoot)
+class TabelnootAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
+    list_display = ["tekst", "tabel", "corporatie", "jaarschijf"]
+    list_select_related = ["corporatie", "jaarschijf__overeenkomst__gemeente"]
+    autocomplete_fields = ["jaarschijf", "corporatie"]
+
+
+@admin.register(Voorraadoverdracht)
+class VoorraadoverdrachtAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
+    list_display = ["van", "naar", "datum", "aantal", "segment", "jaarschijf"]
+    list_select_related = ["van", "naar", "segment", "jaarschijf__overeenkomst__gemeente"]
+    autocomplete_fields = ["jaarschijf", "van", "naar", "segment"]
 
 
 @admin.register(Voorraadmutatie)
@@ -58,7 +85,7 @@ class VoorraadstandInline(BevrorenInlineMixin, admin.TabularInline):
     model = Voorraadstand
     fk_name = "corporatie"
     extra = 0
-    fields = ["jaarschijf", "segment", "peildatum", "soort", "aantal"]
+    fields = ["jaarschijf", "segment", "peildatum", "soort", "aantal", "toelichting"]
     autocomplete_fields = ["jaarschijf", "segment"]
 
     def get_queryset(self, request):

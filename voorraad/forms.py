@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from afspraken.perioden import periode_label
+from afspraken.perioden import peildatum, periode_label
 from gemeenten import getallen
 from voorraad import raster, services
 from voorraad.constants import CijferSoort
@@ -21,18 +21,20 @@ from voorraad.raster import Raster
 NIEUWE_MUTATIES = 3
 NIEUWE_STANDEN = 2
 # Dutch thousands separators as the documents write them: 1.129 or 12.500.
-DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+DUIZENDTALLEN = re.compile(r"^[-+]?\d{1,3}(\.\d{3})+$")
 
 
 class AantalField(forms.CharField):
-    """A whole number of homes, not negative; empty or '-' means unknown (None), not 0."""
+    """A whole number of homes; empty or '-' means unknown (None), not 0. A mutation
+    (`mag_negatief`) carries a sign (`+200`, `-17`); a stock level is never negative."""
 
     default_error_messages = {
         "ongeldig": _("Vul een heel getal in, of laat het veld leeg als het aantal onbekend is."),
         "negatief": _("Een aantal kan niet negatief zijn."),
     }
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, mag_negatief=False, **kwargs):
+        self.mag_negatief = mag_negatief
         kwargs.setdefault("required", False)
         kwargs.setdefault(
             "widget", forms.TextInput(attrs={"inputmode": "numeric", "size": 6, "placeholder": "-"})
@@ -45,10 +47,10 @@ class AantalField(forms.CharField):
             return None
         if DUIZENDTALLEN.match(tekst):
             tekst = tekst.replace(".", "")
-        if len(tekst) > 12 or not re.fullmatch(r"-?[0-9]+", tekst):
+        if len(tekst) > 12 or not re.fullmatch(r"[-+]?[0-9]+", tekst):
             raise ValidationError(self.error_messages["ongeldig"], code="ongeldig")
         aantal = int(tekst)
-        if aantal < 0:
+        if aantal < 0 and not self.mag_negatief:
             raise ValidationError(self.error_messages["negatief"], code="negatief")
         getallen.controleer_aantal(abs(aantal))  # Western digits above, sane bounds (#14)
         return aantal
@@ -90,8 +92,13 @@ class CijfersForm(forms.Form):
         self.segmenten = {s.pk: s for s in segmenten}
         for prefix, cijfers in (("m", self.mutaties), ("s", self.standen)):
             for cijfer in cijfers:
-                self.fields[f"{prefix}-{cijfer.pk}"] = AantalField(label=_("Aantal"))
-                self.fields[f"{prefix}-{cijfer.pk}-was"] = AantalField(widget=forms.HiddenInput)
+                teken = prefix == "m"  # a mutation carries a sign
+                self.fields[f"{prefix}-{cijfer.pk}"] = AantalField(
+                    label=_("Aantal"), mag_negatief=teken
+                )
+                self.fields[f"{prefix}-{cijfer.pk}-was"] = AantalField(
+                    widget=forms.HiddenInput, mag_negatief=teken
+                )
                 self.fields[f"{prefix}-{cijfer.pk}-weg"] = forms.BooleanField(
                     label=_("Verwijderen"), required=False
                 )
@@ -113,7 +120,7 @@ class CijfersForm(forms.Form):
             self.fields[f"nm-{i}-soort"] = forms.ChoiceField(
                 label=_("Soort"), choices=soorten, initial=CijferSoort.PROGNOSE, required=False
             )
-            self.fields[f"nm-{i}-aantal"] = AantalField(label=_("Aantal"))
+            self.fields[f"nm-{i}-aantal"] = AantalField(label=_("Aantal"), mag_negatief=True)
             self.fields[f"nm-{i}-toelichting"] = forms.CharField(
                 label=_("Toelichting"), required=False, max_length=500
             )
@@ -125,7 +132,15 @@ class CijfersForm(forms.Form):
                 choices=geen + [(s.pk, s.naam) for s in self.segmenten.values()],
             )
             self.fields[f"ns-{i}-jaar"] = jaar_veld(
-                _("Peiljaar"), help_text=_("Stand op 31 december.")
+                _("Peiljaar"), help_text=_("Stand op 31 december, tenzij u een peildatum invult.")
+            )
+            self.fields[f"ns-{i}-peildatum"] = forms.DateField(
+                label=_("Peildatum"),
+                required=False,
+                input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+                error_messages={"invalid": _("Vul een datum in als dd-mm-jjjj, zoals 01-11-2021.")},
+                help_text=_("Alleen als het niet 31 december is."),
+                widget=forms.TextInput(attrs={"size": 10, "placeholder": "dd-mm-jjjj"}),
             )
             self.fields[f"ns-{i}-soort"] = forms.ChoiceField(
                 label=_("Soort"), choices=soorten, initial=CijferSoort.REALISATIE, required=False
@@ -148,7 +163,7 @@ class CijfersForm(forms.Form):
             if nieuw is not None:
                 self.nieuwe_mutaties.append(nieuw)
         stand_sleutels = {
-            (s.segment_id, s.peildatum.year, s.soort)
+            (s.segment_id, s.peildatum, s.soort)
             for s in self.standen
             if not data.get(f"s-{s.pk}-weg")
         }
@@ -207,24 +222,26 @@ class CijfersForm(forms.Form):
 
     def _nieuwe_stand(self, i, data, sleutels):
         p = f"ns-{i}"
-        if self._leeg(p, ["segment", "jaar", "aantal"]):
+        if self._leeg(p, ["segment", "jaar", "peildatum", "aantal"]):
             return None
-        segment, jaar = data.get(f"{p}-segment"), data.get(f"{p}-jaar")
+        segment, datum = data.get(f"{p}-segment"), data.get(f"{p}-peildatum")
+        jaar = datum.year if datum else data.get(f"{p}-jaar")
         if not segment and f"{p}-segment" not in self.errors:
             self.add_error(f"{p}-segment", _("Kies een segment voor de nieuwe stand."))
-        if jaar is None and f"{p}-jaar" not in self.errors:
+        if jaar is None and not ({f"{p}-jaar", f"{p}-peildatum"} & set(self.errors)):
             self.add_error(f"{p}-jaar", _("Vul het jaar van de peildatum in."))
         if not segment or jaar is None:
             return None
         soort = data.get(f"{p}-soort") or CijferSoort.REALISATIE
-        sleutel = (segment, jaar, soort)
+        datum = datum or peildatum(jaar)
+        sleutel = (segment, datum, soort)
         if sleutel in sleutels:
             self.add_error(
                 f"{p}-segment",
-                _("Er is al een stand voor %(segment)s op 31 december %(jaar)s (%(soort)s).")
+                _("Er is al een stand voor %(segment)s op %(datum)s (%(soort)s).")
                 % {
                     "segment": self.segmenten[segment].naam,
-                    "jaar": jaar,
+                    "datum": f"{datum:%d-%m-%Y}",
                     "soort": CijferSoort(soort).label.lower(),
                 },
             )
@@ -233,7 +250,11 @@ class CijfersForm(forms.Form):
         if f"{p}-aantal" in self.errors:
             return None
         return services.NieuweStand(
-            segment_id=segment, jaar=jaar, soort=soort, aantal=data.get(f"{p}-aantal")
+            segment_id=segment,
+            jaar=jaar,
+            soort=soort,
+            aantal=data.get(f"{p}-aantal"),
+            peildatum=datum,
         )
 
     # --- What the service gets ---------------------------------------------------------------
@@ -295,6 +316,6 @@ class CijfersForm(forms.Form):
 
     def nieuwe_standrijen(self):
         return [
-            [self[f"ns-{i}-{v}"] for v in ("segment", "jaar", "soort", "aantal")]
+            [self[f"ns-{i}-{v}"] for v in ("segment", "jaar", "peildatum", "soort", "aantal")]
             for i in range(NIEUWE_STANDEN)
         ]

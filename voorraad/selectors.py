@@ -1,6 +1,6 @@
 """Reads the voorraad pages share, with their joins already applied."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from afspraken.models import Jaarschijf
 from gemeenten.models import Organisatie
@@ -35,9 +35,18 @@ def eigen_standen(user, jaarschijf: Jaarschijf, corporatie: Organisatie) -> Quer
     )
 
 
-def categorieen() -> list[Categorie]:
-    return list(Categorie.objects.all())
+def _lijst(model, overeenkomst_id: int) -> list:
+    """The agreement's own rows and the default rows it has no own row of the same name for."""
+    rijen = list(
+        model.objects.filter(Q(overeenkomst_id=overeenkomst_id) | Q(overeenkomst__isnull=True))
+    )
+    eigen = {r.naam.lower() for r in rijen if r.overeenkomst_id is not None}
+    return [r for r in rijen if r.overeenkomst_id is not None or r.naam.lower() not in eigen]
 
 
-def segmenten() -> list[Segment]:
-    return list(Segment.objects.all())
+def categorieen(overeenkomst_id: int) -> list[Categorie]:
+    return _lijst(Categorie, overeenkomst_id)
+
+
+def segmenten(overeenkomst_id: int) -> list[Segment]:
+    return _lijst(Segment, overeenkomst_id)

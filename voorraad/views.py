@@ -59,8 +59,8 @@ class CijfersBewerkenView(PermissionRequiredMixin, FormView):
             **super().get_form_kwargs(),
             "mutaties": selectors.eigen_mutaties(user, self.jaarschijf, self.corporatie),
             "standen": selectors.eigen_standen(user, self.jaarschijf, self.corporatie),
-            "categorieen": selectors.categorieen(),
-            "segmenten": selectors.segmenten(),
+            "categorieen": selectors.categorieen(self.jaarschijf.overeenkomst_id),
+            "segmenten": selectors.segmenten(self.jaarschijf.overeenkomst_id),
             "jaar": self.jaarschijf.jaar,
         }
 

@@ -243,7 +243,12 @@ def test_frozen_jaarschijf_is_refused_with_the_reason(c1_client, sc, status):
     ("wijziging", "veld", "melding"),
     [
         ({"cel": "tien"}, "cel", "Vul een heel getal in"),
-        ({"cel": "-3"}, "cel", "Een aantal kan niet negatief zijn."),
+        # A stock level is a count; a mutation carries a sign (test_model).
+        (
+            {"ns-0-segment": "segment", "ns-0-jaar": "2030", "ns-0-aantal": "-3"},
+            "ns-0-aantal",
+            "Een aantal kan niet negatief zijn.",
+        ),
         (
             {"nm-0-categorie": "nieuwbouw", "nm-0-jaar_van": "2027", "nm-0-jaar_tot": "2026"},
             "nm-0-jaar_tot",

@@ -1,6 +1,5 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -10,47 +9,22 @@ from afspraken.perioden import peildatum, periode_label
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Organisatie
 from voorraad.constants import CijferSoort
+from voorraad.models.lijsten import Categorie, Segment
 from voorraad.querysets import CijferQuerySet
-
-
-class Categorie(models.Model):
-    """A kind of stock mutation (nieuwbouw, sloop, ...); new ones appear in real documents."""
-
-    naam = models.CharField(_("naam"), max_length=100)
-    volgorde = models.PositiveIntegerField(_("volgorde"), default=100)
-
-    class Meta:
-        verbose_name = _("categorie")
-        verbose_name_plural = _("categorieën")
-        ordering = ["volgorde", "naam"]
-        constraints = [models.UniqueConstraint(Lower("naam"), name="categorie_naam_uniek")]
-
-    def __str__(self):
-        return self.naam
-
-
-class Segment(models.Model):
-    """A part of the stock counted at a peildatum (sociale huur, zorgwoningen, ...)."""
-
-    naam = models.CharField(_("naam"), max_length=100)
-    volgorde = models.PositiveIntegerField(_("volgorde"), default=100)
-
-    class Meta:
-        verbose_name = _("segment")
-        verbose_name_plural = _("segmenten")
-        ordering = ["volgorde", "naam"]
-        constraints = [models.UniqueConstraint(Lower("naam"), name="segment_naam_uniek")]
-
-    def __str__(self):
-        return self.naam
 
 
 class CorporatieCijfer(BevrorenBewaking, models.Model):
     """What mutations and stock levels share: a corporatie's figure in a jaarschijf.
 
     `aantal` NULL means unknown ('-' in the documents), which is not the same as 0. The
-    figures are the jaarschijf's own: frozen with it (BevrorenBewaking).
+    figures are the jaarschijf's own: frozen with it (BevrorenBewaking). Whether an aantal
+    may be negative depends on the kind of figure (`mag_negatief`): a mutation is a change
+    and carries a sign (`+200`, `-17`), a stock level is a count and never negative.
     """
+
+    mag_negatief = False
+    # The category or segment field: it must be the agreement's own or a default one.
+    lijstveld = ""
 
     aantal = models.IntegerField(
         _("aantal"), null=True, blank=True, help_text=_("Leeg = onbekend.")
@@ -64,6 +38,21 @@ class CorporatieCijfer(BevrorenBewaking, models.Model):
             raise ValidationError(
                 {"corporatie": _("Alleen een woningcorporatie heeft voorraadcijfers.")}
             )
+        if self.aantal is not None and self.aantal < 0 and not self.mag_negatief:
+            raise ValidationError({"aantal": _("Een voorraadstand kan niet negatief zijn.")})
+        self._clean_lijst()
+
+    def _clean_lijst(self):
+        """The category or segment is the agreement's own or a default. Checked where it is
+        set (a new figure, or the row loaded with it): a changed aantal of a stored figure
+        costs no query for it."""
+        geladen = self.lijstveld in self._state.fields_cache
+        if not (self._state.adding or geladen) or not getattr(self, f"{self.lijstveld}_id"):
+            return
+        if self.jaarschijf_id and not getattr(self, self.lijstveld).hoort_bij(
+            self.jaarschijf.overeenkomst_id
+        ):
+            raise ValidationError({self.lijstveld: _("Kies uit de lijst van deze overeenkomst.")})
 
     @property
     def is_onbekend(self):
@@ -71,6 +60,11 @@ class CorporatieCijfer(BevrorenBewaking, models.Model):
 
 
 class Voorraadmutatie(CorporatieCijfer):
+    """A change of stock in a year or range of years; signed (`-17` for sloop)."""
+
+    mag_negatief = True
+    lijstveld = "categorie"
+
     jaarschijf = models.ForeignKey(
         Jaarschijf,
         verbose_name=_("jaarschijf"),
@@ -124,7 +118,10 @@ class Voorraadmutatie(CorporatieCijfer):
 
 
 class Voorraadstand(CorporatieCijfer):
-    """Stock of one segment at a peildatum (in the documents: 31 December of a year)."""
+    """Stock of one segment at a peildatum: any date (31 December in most documents,
+    1 November in some); never negative."""
+
+    lijstveld = "segment"
 
     jaarschijf = models.ForeignKey(
         Jaarschijf,
@@ -146,6 +143,7 @@ class Voorraadstand(CorporatieCijfer):
     soort = models.CharField(
         _("soort"), max_length=20, choices=CijferSoort.choices, default=CijferSoort.REALISATIE
     )
+    toelichting = models.TextField(_("toelichting"), blank=True)
     objects = CijferQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -158,6 +156,10 @@ class Voorraadstand(CorporatieCijfer):
                 fields=["jaarschijf", "corporatie", "segment", "peildatum", "soort"],
                 name="voorraadstand_uniek",
             ),
+            models.CheckConstraint(
+                condition=models.Q(aantal__isnull=True) | models.Q(aantal__gte=0),
+                name="voorraadstand_niet_negatief",
+            ),
         ]
 
     def __str__(self):
@@ -166,4 +168,5 @@ class Voorraadstand(CorporatieCijfer):
 
     @staticmethod
     def peildatum_voor_jaar(jaar):
+        """The default peildatum when only a year is given (31 December)."""
         return peildatum(jaar)
