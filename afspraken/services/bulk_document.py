@@ -89,7 +89,7 @@ def jaarschijf_status_importeren(
     mag_handelen(door, "afspraken.change_status", jaarschijf)
     vers = niet_bevroren(jaarschijf)
     if vers.status == status:
-        return Bijgewerkt(vers)
+        return Bijgewerkt(jaarschijf)
     if status == JaarschijfStatus.ONDERTEKEND:
         if vers.ondertekeningen.filter(ondertekend_op__isnull=True).exists():
             raise ValidationError(
@@ -109,4 +109,7 @@ def jaarschijf_status_importeren(
         JaarschijfStatuswijziging.objects.create(
             jaarschijf=vers, van=oud, naar=status, door=gebruiker
         )
-    return Bijgewerkt(vers, gewijzigd=1)
+    # The caller's instance reads as saved, as after the lifecycle's _overgang.
+    for veld in ("status", "versie", "vastgelegde_inhoud", "ondertekend_buiten_driehoek"):
+        setattr(jaarschijf, veld, getattr(vers, veld))
+    return Bijgewerkt(jaarschijf, gewijzigd=1)

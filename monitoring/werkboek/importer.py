@@ -182,13 +182,13 @@ def _hoofdstukken(werkboek: Werkboek, jaarschijf, themas, door, telling: Telling
         )
 
 
-def _status(gegevens: JaarschijfGegevens, jaarschijf, door, telling: Telling):
+def _status(gegevens: JaarschijfGegevens, jaarschijf, door, telling: Telling) -> Jaarschijf:
     """Last, once the content is in: a vastgesteld or ondertekend document freezes it. A
     file without the veld leaves the status as it is."""
     if not gegevens.status:
-        return
+        return jaarschijf
     with _op_blad(formaat.JAARSCHIJF, status="status"):
-        telling.tel(
+        return telling.tel(
             "jaarschijf",
             bulk_document.jaarschijf_status_importeren(
                 jaarschijf=jaarschijf, status=gegevens.status, door=door
@@ -248,7 +248,7 @@ def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportRe
     per_code = _afspraken(werkboek, overeenkomst, jaarschijf, organisaties, door, telling)
     _stappen_en_ondertekenaars(werkboek, jaarschijf, per_code, organisaties, door, telling)
     _voorraad(werkboek, jaarschijf, organisaties, door, telling)
-    _status(gegevens, jaarschijf, door, telling)
+    jaarschijf = _status(gegevens, jaarschijf, door, telling)
     aantallen = {soort: len(getattr(werkboek, soort) or ()) for soort, _label in SOORTEN}
     return ImportResultaat(
         jaarschijf=jaarschijf,

@@ -33,6 +33,15 @@ def ja_nee_tekst(waarde: bool) -> str:
     return JA if waarde else NEE
 
 
+def jaartal(waarde) -> int:
+    try:
+        return waarden.jaar(waarde)
+    except waarden.Ongeldig as exc:
+        raise waarden.Ongeldig(
+            _("{waarde} is geen jaartal").format(waarde=waarden.toon(waarde))
+        ) from exc
+
+
 def jaarschijf_jaren(waarde) -> tuple[int, int | None]:
     """(jaar, tot_jaar): `2026` is (2026, None), `2026-2027` a two-year jaarschijf."""
     eerste, laatste = waarden.jaren(waarde)

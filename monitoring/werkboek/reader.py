@@ -8,7 +8,7 @@ from afspraken.constants import JaarschijfStatus, Soort, Voortgang
 from afspraken.models import Afspraak, Ondertekening, Partij, Stap, Thema
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Organisatie
-from monitoring.werkboek import formaat, waarden
+from monitoring.werkboek import formaat, keuzen, waarden
 from monitoring.werkboek.bestand import BladInhoud, open_werkboek
 from monitoring.werkboek.data import (
     AfspraakGegevens,
@@ -148,9 +148,12 @@ class _Lezer:
                 afkorting,
                 **{v: rij.tekst(v, max_lengte=lengte(Partij, v)) for v in _PARTIJ_TEKSTEN},
                 rol=rij.tekst("rol"),
-                actief_tot=self._actief_tot(rij, soort, jaarschijf),
             )
-            if rij.ok:
+            # The party itself is fine when only its last year is wrong: the rows naming it
+            # get no errors of their own.
+            bekend = rij.ok
+            partij.actief_tot = self._actief_tot(rij, soort, jaarschijf)
+            if bekend:
                 partijen.append(partij)
         if formaat.PARTIJEN.naam in self.bladen:
             aantal = sum(1 for p in partijen if p.type == OrganisatieType.GEMEENTE)
@@ -170,7 +173,7 @@ class _Lezer:
         gemeente (whose agreement it is)."""
         if not waarden.tekst(rij.cellen.get("actief_tot")):
             return None
-        jaar = rij.lees("actief_tot", waarden.jaar)
+        jaar = rij.lees("actief_tot", keuzen.jaartal)
         if jaar is FOUT:
             return None
         if soort == OrganisatieType.GEMEENTE:

@@ -1,0 +1,133 @@
+"""Version 2 of the workbook (issue #9): every new column and sheet is read, imported and
+exported, and the file round-trips."""
+
+import datetime
+import io
+
+import pytest
+
+from afspraken.constants import HoofdstukSoort, Plek, Soort
+from afspraken.models import Afspraak, Jaarschijf, Partij, Stap, Thema
+from monitoring.werkboek.exporter import werkboek_exporteren
+from monitoring.werkboek.importer import werkboek_importeren
+from monitoring.werkboek.reader import lees_werkboek
+from tests.monitoring.werkboek_v2 import MANDAAT, werkboek_v2
+from tests.monitoring.werkboeken import cellen, leeg_database, tel_rijen
+
+pytestmark = pytest.mark.django_db
+
+
+def importeer_v2(wijzig=None, **opties):
+    return werkboek_importeren(werkboek=lees_werkboek(werkboek_v2(wijzig)), **opties)
+
+
+def test_de_jaarschijf_velden_van_versie_2():
+    jaarschijf = importeer_v2().jaarschijf
+
+    jaarschijf.refresh_from_db()
+    assert (jaarschijf.jaar, jaarschijf.tot_jaar, jaarschijf.jaren) == (2026, 2027, "2026-2027")
+    assert jaarschijf.documentdatum == "November 2025"
+    assert jaarschijf.geldig_vanaf == datetime.date(2026, 1, 1)
+    assert jaarschijf.geldig_na_ondertekening is True
+    assert jaarschijf.nummering_tonen is False
+    assert jaarschijf.status == "concept"
+    assert jaarschijf.overeenkomst.grondslag.startswith("Woonvisie Proefdorp 2024")
+
+
+def test_partijen_met_vertegenwoordiger_mandaat_aanduiding_rol_en_laatste_jaar():
+    overeenkomst = importeer_v2().jaarschijf.overeenkomst
+
+    partijen = {
+        p.organisatie.afkorting: p for p in Partij.objects.filter(overeenkomst=overeenkomst)
+    }
+    gemeente = partijen["GEM"]
+    assert (gemeente.vertegenwoordiger, gemeente.functie) == ("H. Heijerman", "wethouder")
+    assert gemeente.mandaat == MANDAAT
+    assert gemeente.aanduiding == "de gemeente"
+    assert gemeente.rol == "De gemeente voert de regie op het wonen."
+    assert gemeente.actief_tot is None
+    assert partijen["W2"].actief_tot == 2025
+    assert not partijen["W2"].actief_in(2026)
+
+
+def test_thema_doel_kop_groepen_betrokkenen_en_doorkijk():
+    overeenkomst = importeer_v2().jaarschijf.overeenkomst
+
+    assert Thema.objects.get(overeenkomst=overeenkomst, naam="Duurzaamheid").doel == (
+        "Woningen van label B of beter."
+    )
+    afspraken = {a.code: a for a in Afspraak.objects.filter(overeenkomst=overeenkomst)}
+    assert [afspraken[c].kop for c in ("A1", "A2", "A3", "B1")] == [
+        "Prestaties gemeente 2026",
+        "Prestaties gemeente 2026",
+        "Doorkijk naar 2028",
+        "",
+    ]
+    assert afspraken["A1"].betrokkenen_lijst == ["werkgroep wonen", "zorgpartijen"]
+    assert afspraken["A3"].soort == Soort.DOORKIJK
+    assert not afspraken["A3"].trekkers.exists()
+
+
+def test_allen_is_wie_dit_jaar_meedoet_nooit_een_overige_partij():
+    overeenkomst = importeer_v2().jaarschijf.overeenkomst
+
+    afspraken = {a.code: a for a in Afspraak.objects.filter(overeenkomst=overeenkomst)}
+    assert {t.afkorting for t in afspraken["A2"].trekkers.all()} == {"GEM", "W1", "HR1"}
+    # A party that left keeps its history as a trekker named by name.
+    assert {t.afkorting for t in afspraken["B1"].trekkers.all()} == {"W1", "W2"}
+
+
+def test_gezamenlijke_stappen():
+    jaarschijf = importeer_v2().jaarschijf
+
+    stappen = list(
+        Stap.objects.filter(jaarafspraak__jaarschijf=jaarschijf)
+        .order_by("jaarafspraak__afspraak__volgorde", "volgorde")
+        .prefetch_related("mede_organisaties")
+    )
+    samen = [
+        (s.organisatie.afkorting, sorted(o.afkorting for o in s.mede_organisaties.all()))
+        for s in stappen
+    ]
+    assert samen == [("GEM", ["W1"]), ("W1", ["HR1"]), ("GEM", []), ("W1", [])]
+    assert [s.aanduiding for s in stappen] == ["Gemeente + corporaties", "", "", ""]
+
+
+def test_hoofdstukken_op_elke_plek_in_de_volgorde_van_het_blad():
+    jaarschijf = importeer_v2().jaarschijf
+
+    hoofdstukken = list(jaarschijf.hoofdstukken.order_by("volgorde"))
+    assert [(h.plek, h.kop) for h in hoofdstukken] == [
+        (Plek.VOOR, "Context"),
+        (Plek.VOOR, "Rollen en verantwoordelijkheden"),
+        (Plek.THEMA, "Routekaart"),
+        (Plek.VOORRAAD, "Toelichting op de tabellen"),
+        (Plek.NA, "Disclaimer"),
+        (Plek.NA, "Geldigheid"),
+        (Plek.BIJLAGE, "Begrippen"),
+    ]
+    assert hoofdstukken[2].thema.naam == "Duurzaamheid"
+    assert hoofdstukken[0].soort == HoofdstukSoort.CONTEXT
+    assert hoofdstukken[0].tekst == "Proefdorp groeit.\nDe vraag naar woningen stijgt."
+
+
+def test_versie_2_gaat_rond_export_import_export(tmp_path):
+    eerste = werkboek_exporteren(jaarschijf=importeer_v2().jaarschijf)
+
+    leeg_database()
+    assert sum(tel_rijen().values()) == 0
+    jaarschijf = werkboek_importeren(werkboek=lees_werkboek(io.BytesIO(eerste))).jaarschijf
+    tweede = werkboek_exporteren(jaarschijf=jaarschijf)
+
+    assert cellen(eerste) == cellen(tweede)
+    inhoud = cellen(eerste)
+    assert ("jaar", "2026-2027") in inhoud["jaarschijf"]
+    assert ("nummering_tonen", "nee") in inhoud["jaarschijf"]
+    assert (
+        "geldig_vanaf",
+        "2026-01-01 na ondertekening door alle partijen",
+    ) in inhoud["jaarschijf"]
+    assert inhoud["stappen"][1][1] == "Gemeente + corporaties"
+    assert inhoud["afspraken"][2][6] == "allen"
+    assert len(inhoud["hoofdstukken"]) == 8
+    assert Jaarschijf.objects.count() == 1
