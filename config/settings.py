@@ -203,10 +203,18 @@ LOGOUT_REDIRECT_URL = "gemeenten:login"
 # An invitation or reset link is valid for three days.
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
 
-# django-axes: after 5 failed logins for one username from one address, 15 minutes locked out.
+# django-axes (gemeenten.inlogslot): within 15 minutes, 5 failed logins for one account from
+# one address, 10 for one account from anywhere (a distributed guess) or 20 from one address
+# over all accounts (password spraying) lock that out for 15 minutes.
+AXES_HANDLER = "gemeenten.inlogslot.InlogslotHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+INLOGSLOT_LIMIETEN = {
+    ("username", "ip_address"): AXES_FAILURE_LIMIT,
+    ("username",): 10,
+    ("ip_address",): 20,
+}
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 # Behind PROXY_COUNT reverse proxies the client address is the one they vouch for in

@@ -188,7 +188,10 @@ def test_production_settings_make_cookies_secure():
     omgeving = {
         **os.environ,
         "DEBUG": "0",
-        "SECRET_KEY": "alleen-voor-deze-test",
+        # A key, hosts and mail as production demands them (config/productie.py).
+        "SECRET_KEY": "1_1bdurVwhBeYIpV0LYlovfUHDtHfOzpnE3grYZ4l98Atf3RjiU0scnvqvdV0cs_",
+        "ALLOWED_HOSTS": "driehoek.example.nl",
+        "EMAIL_URL": "smtp+tls://driehoek:geheim@smtp.example.nl:587",
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
     uit = subprocess.run(

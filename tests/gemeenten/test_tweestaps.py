@@ -53,6 +53,14 @@ def medewerker():
     return lid(factories.OrganisatieFactory(), Rol.MEDEWERKER, username="mede")
 
 
+def met_link(client, user):
+    """Open the setup page as through the link mailed to the user (gemeenten.services.
+    tweestaps): the password alone does not enrol an app (tests/gemeenten/
+    test_inlog_tweestaps.py)."""
+    sleutel = services.tweestaps.inschrijfsleutel(user)
+    client.get(reverse("gemeenten:tweestaps_instellen"), {"sleutel": sleutel})
+
+
 def met_apparaat(user):
     apparaat = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     codes = services.herstelcodes_vernieuwen(gebruiker=user)
@@ -75,6 +83,7 @@ def test_ondertekenaar_without_device_must_set_it_up_first(client, ondertekenaar
 
 def test_setup_with_a_code_from_the_app(client, ondertekenaar):
     inloggen(client, ondertekenaar)
+    met_link(client, ondertekenaar)
     url = reverse("gemeenten:tweestaps_instellen") + "?next=/account/"
     pagina = client.get(url)
     tekst = pagina.content.decode()
@@ -97,6 +106,7 @@ def test_setup_with_a_code_from_the_app(client, ondertekenaar):
 
 def test_setup_refuses_a_wrong_code(client, ondertekenaar):
     inloggen(client, ondertekenaar)
+    met_link(client, ondertekenaar)
     client.get(reverse("gemeenten:tweestaps_instellen"))
     response = client.post(reverse("gemeenten:tweestaps_instellen"), {"code": "000000"})
     assert "Deze code klopt niet" in response.content.decode()
