@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from afspraken import services as afspraken_services
+from afspraken.services import bulk_document
 from monitoring import services as monitoring_services
 from monitoring.werkboek.importer import werkboek_importeren
 from monitoring.werkboek.meldingen import WerkboekFout
@@ -48,6 +49,7 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
             bulk_overeenkomst_aanroepen,
             bulk_jaarschijf_aanroepen,
             bulk_voorraad_aanroepen,
+            _bulk_document_aanroepen,
         )
         for naam, aanroep in per_gebied(bevroren_wereld, door).items()
     }
@@ -286,6 +288,26 @@ def _voortgang_en_cijfer_aanroepen(w, door) -> dict:
         "werkboek_importeren": (
             GEWEIGERD,
             lambda: werkboek_importeren(werkboek=eigen_werkboek(js), door=door),
+        ),
+    }
+
+
+def _bulk_document_aanroepen(w, door) -> dict:
+    """The workbook's version-2 services: hoofdstukken and the imported status."""
+    js = w.a.jaarschijf
+    regel = bulk_document.HoofdstukRegel(kop="Gewijzigd", tekst="Gewijzigd")
+    return {
+        "hoofdstukken_vervangen": (
+            GEWEIGERD,
+            lambda: bulk_document.hoofdstukken_vervangen(
+                jaarschijf=js, hoofdstukken=[regel], door=door
+            ),
+        ),
+        "jaarschijf_status_importeren": (
+            GEWEIGERD,
+            lambda: bulk_document.jaarschijf_status_importeren(
+                jaarschijf=js, status="concept", door=door
+            ),
         ),
     }
 

@@ -26,6 +26,7 @@ class JaarschijfGegevens:
     tot_jaar: int | None = None
     documentdatum: str = ""
     status: str = ""
+    status_rij: int | None = None
     nummering_tonen: bool | None = None
     grondslag: str = ""
     geldig_vanaf: datetime.date | None = None

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from afspraken.bevriezing import Bevroren
+from afspraken.constants import JaarschijfStatus
 from afspraken.models import Jaarschijf, Overeenkomst
 from afspraken.services import bulk, bulk_document, bulk_inhoud, bulk_jaarschijf
 from afspraken.services.bulk import BEHOUDEN, Bijgewerkt, RegelFout
@@ -187,6 +188,13 @@ def _status(gegevens: JaarschijfGegevens, jaarschijf, door, telling: Telling) ->
     file without the veld leaves the status as it is."""
     if not gegevens.status:
         return jaarschijf
+    ontbreekt = [veld for veld in ("plaats", "datum") if not getattr(gegevens, veld)]
+    if gegevens.status == JaarschijfStatus.ONDERTEKEND and ontbreekt:
+        reden = _(
+            "een jaarschijf met status ondertekend is buiten Driehoek ondertekend en vraagt om "
+            "de plaats en datum van ondertekening; vul {velden} in"
+        ).format(velden=" en ".join(ontbreekt))
+        raise WerkboekFout([Melding(reden, "jaarschijf", gegevens.status_rij, "waarde")])
     with _op_blad(formaat.JAARSCHIJF, status="status"):
         return telling.tel(
             "jaarschijf",

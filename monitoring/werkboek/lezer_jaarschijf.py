@@ -128,13 +128,6 @@ def _versie_2(v: _Velden, gegevens: JaarschijfGegevens) -> None:
     geldig = v.lees("geldig_vanaf", keuzen.geldig_vanaf)
     if isinstance(geldig, tuple):
         gegevens.geldig_vanaf, gegevens.geldig_na_ondertekening = geldig
-    if gegevens.status == JaarschijfStatus.ONDERTEKEND:
-        ontbreekt = [veld for veld in ("plaats", "datum") if not getattr(gegevens, veld)]
-        if ontbreekt:
-            v.fout(
-                "status",
-                _(
-                    "een jaarschijf met status ondertekend is buiten Driehoek ondertekend en "
-                    "vraagt om de plaats en datum van ondertekening; vul {velden} in"
-                ).format(velden=" en ".join(ontbreekt)),
-            )
+    # Whether a signed document has its place and date is asked by the importer, after a
+    # frozen jaarschijf has refused the file: its own export must meet that refusal.
+    gegevens.status_rij = v.velden["status"].nummer if "status" in v.velden else None

@@ -15,7 +15,7 @@ from monitoring.werkboek.meldingen import WerkboekFout
 from monitoring.werkboek.reader import lees_werkboek
 from tests import factories
 from tests.monitoring.werkboek_v2 import veld, werkboek_v2
-from tests.monitoring.werkboeken import cellen, leeg_database
+from tests.monitoring.werkboeken import cellen, leeg_database, tel_rijen
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +79,11 @@ def test_ondertekend_vraagt_plaats_en_datum():
         veld(bladen, "plaats", None)
         veld(bladen, "datum", None)
 
-    assert fouten(zonder) == [
+    voor = tel_rijen()
+    with pytest.raises(WerkboekFout) as fout:
+        importeer(zonder)
+    assert tel_rijen() == voor
+    assert [str(melding) for melding in fout.value.fouten] == [
         "jaarschijf, rij 13, kolom waarde: een jaarschijf met status ondertekend is buiten "
         "Driehoek ondertekend en vraagt om de plaats en datum van ondertekening; vul plaats "
         "en datum in"
