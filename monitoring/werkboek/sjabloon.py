@@ -20,15 +20,46 @@ VOORBEELD = {
         ("plaats", "Voorbeeldstad"),
         ("datum", datetime.date(2025, 11, 20)),
         ("geldig_tot", datetime.date(2026, 12, 31)),
+        ("documentdatum", "November 2025"),
+        ("status", "concept"),
+        ("nummering_tonen", "ja"),
+        ("grondslag", "De woonvisie van de gemeente en de biedingen van de corporatie."),
+        ("geldig_vanaf", "2026-01-01 na ondertekening door alle partijen"),
     ],
     # A workbook needs exactly one gemeente, and the voorraad rows a woningcorporatie.
     formaat.PARTIJEN.naam: [
-        ("Gemeente Voorbeeldgemeente", "gemeente", "GEM"),
-        ("Woningcorporatie Voorbeeld", "woningcorporatie", "WV"),
+        (
+            "Gemeente Voorbeeldgemeente",
+            "gemeente",
+            "GEM",
+            "J. Jansen",
+            "wethouder",
+            "gemachtigd door de burgemeester, handelend namens het College van B&W",
+            "de gemeente",
+            "De gemeente voert de regie op het wonen.",
+            None,
+        ),
+        (
+            "Woningcorporatie Voorbeeld",
+            "woningcorporatie",
+            "WV",
+            "P. de Vries",
+            "directeur-bestuurder",
+            None,
+            "de corporatie",
+            "Bouwt, beheert en verhuurt sociale huurwoningen.",
+            None,
+        ),
         ("Huurdersvereniging Voorbeeld", "huurdersorganisatie", "HV"),
     ],
     formaat.THEMAS.naam: [
-        ("Duurzaamheid", "B", 1, "Wat de partijen samen willen bereiken op dit thema."),
+        (
+            "Duurzaamheid",
+            "B",
+            1,
+            "Hoe de partijen dat aanpakken.",
+            "Wat de partijen samen willen bereiken op dit thema.",
+        ),
     ],
     formaat.AFSPRAKEN.naam: [
         (
@@ -42,10 +73,13 @@ VOORBEELD = {
             "In 2026 worden 120 woningen aangepakt.",
             "op_koers",
             "120 woningen",
+            "Prestaties 2026",
+            "werkgroep duurzaamheid",
         ),
     ],
     formaat.STAPPEN.naam: [
         ("B1", "WV", "Verduurzaamt 120 woningen in de wijk Noord."),
+        ("B1", "GEM + corporaties", "Kiezen samen de volgende wijk."),
     ],
     formaat.VOORRAAD.naam: [
         ("WV", "verduurzaming", 2026, "prognose", 120, "Wijk Noord"),
@@ -54,7 +88,13 @@ VOORBEELD = {
         ("WV", formaat.STANDAARD_SEGMENT, 2025, "realisatie", 1129),
     ],
     formaat.ONDERTEKENAARS.naam: [
-        ("GEM", "De heer J. Jansen", "Wethouder Volkshuisvesting"),
+        ("GEM", "De heer J. Jansen", "Wethouder Volkshuisvesting", None),
+    ],
+    formaat.HOOFDSTUKKEN.naam: [
+        ("voor", "Context", "context", "Waar de gemeente en haar partners voor staan."),
+        ("thema:Duurzaamheid", "Routekaart", "overig", "De route naar aardgasvrij wonen."),
+        ("na", "Geldigheid", "geldigheid", "Deze jaarschijf geldt na ondertekening."),
+        ("bijlage", "Begrippen", "begrippen", "DAEB: diensten van algemeen economisch belang."),
     ],
 }
 

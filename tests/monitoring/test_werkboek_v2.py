@@ -4,13 +4,16 @@ exported, and the file round-trips."""
 import datetime
 import io
 
+import openpyxl
 import pytest
 
 from afspraken.constants import HoofdstukSoort, Plek, Soort
 from afspraken.models import Afspraak, Jaarschijf, Partij, Stap, Thema
+from monitoring.werkboek import formaat
 from monitoring.werkboek.exporter import werkboek_exporteren
 from monitoring.werkboek.importer import werkboek_importeren
 from monitoring.werkboek.reader import lees_werkboek
+from monitoring.werkboek.sjabloon import sjabloon_xlsx
 from tests.monitoring.werkboek_v2 import MANDAAT, werkboek_v2
 from tests.monitoring.werkboeken import cellen, leeg_database, tel_rijen
 
@@ -131,3 +134,58 @@ def test_versie_2_gaat_rond_export_import_export(tmp_path):
     assert inhoud["afspraken"][2][6] == "allen"
     assert len(inhoud["hoofdstukken"]) == 8
     assert Jaarschijf.objects.count() == 1
+
+
+def test_het_sjabloon_toont_de_kolommen_en_tabbladen_van_versie_2():
+    inhoud = cellen(sjabloon_xlsx())
+
+    assert list(inhoud) == [blad.naam for blad in formaat.BLADEN]
+    for blad in formaat.BLADEN:
+        assert inhoud[blad.naam][0] == blad.kolommen
+    assert {rij[0] for rij in inhoud["jaarschijf"][1:]} == set(formaat.JAARSCHIJF_VELDEN)
+    jaarschijf = werkboek_importeren(werkboek=lees_werkboek(io.BytesIO(sjabloon_xlsx()))).jaarschijf
+    assert jaarschijf.hoofdstukken.count() == 4
+    stap = Stap.objects.get(jaarafspraak__jaarschijf=jaarschijf, aanduiding="GEM + corporaties")
+    assert [o.afkorting for o in stap.mede_organisaties.all()] == ["WV"]
+
+
+def test_een_werkboek_van_versie_1_laat_wat_versie_2_toevoegde_staan():
+    jaarschijf = importeer_v2().jaarschijf
+
+    def versie_1(bladen):
+        for naam in ("partijen", "themas", "afspraken", "ondertekenaars"):
+            kolommen = {blad.naam: blad.kolommen for blad in formaat.BLADEN}[naam]
+            bladen[naam] = [rij[: _VERSIE_1[naam]] for rij in bladen[naam]]
+            assert len(kolommen) > _VERSIE_1[naam]
+        del bladen["hoofdstukken"]
+        bladen["jaarschijf"] = [r for r in bladen["jaarschijf"] if r[0] in _VELDEN_1]
+
+    werkboek = lees_werkboek(werkboek_v2(versie_1, kolommen=_VERSIE_1))
+    werkboek_importeren(werkboek=werkboek)
+
+    jaarschijf.refresh_from_db()
+    assert jaarschijf.nummering_tonen is False and jaarschijf.documentdatum == "November 2025"
+    assert jaarschijf.hoofdstukken.count() == 7
+    assert jaarschijf.overeenkomst.grondslag
+    gemeente = Partij.objects.get(
+        overeenkomst=jaarschijf.overeenkomst, organisatie__afkorting="GEM"
+    )
+    assert gemeente.mandaat == MANDAAT
+    a1 = Afspraak.objects.get(overeenkomst=jaarschijf.overeenkomst, code="A1")
+    assert a1.kop == "Prestaties gemeente 2026" and a1.betrokkenen
+    assert Thema.objects.get(overeenkomst=jaarschijf.overeenkomst, naam="Duurzaamheid").doel
+
+
+def test_tekst_die_op_een_formule_lijkt_blijft_tekst():
+    inhoud = werkboek_exporteren(jaarschijf=importeer_v2().jaarschijf)
+
+    blad = openpyxl.load_workbook(io.BytesIO(inhoud))["afspraken"]
+    cel = blad.cell(3, 4)
+    assert cel.value == "=SOM(A1:A3) blijft tekst, geen formule."
+    assert cel.data_type == "s"
+
+
+# How many columns each sheet had in version 1, and the velden of its jaarschijf sheet.
+_VERSIE_1 = {"partijen": 3, "themas": 4, "afspraken": 10, "ondertekenaars": 3}
+_VELDEN_1 = {"gemeente", "cbs_code", "overeenkomst", "periode", "jaar", "titel", "inleiding"}
+_VELDEN_1 |= {"plaats", "datum", "geldig_tot"}

@@ -153,18 +153,18 @@ BLADEN = {
 }
 
 
-def werkboek_v2(wijzig=None) -> io.BytesIO:
+def werkboek_v2(wijzig=None, kolommen: dict[str, int] | None = None) -> io.BytesIO:
     """The full version-2 workbook; `wijzig(bladen)` may change the rows (a dict of lists)
-    first."""
+    first; `kolommen` limits a sheet to its first columns (a version-1 header)."""
     bladen = {naam: [list(rij) for rij in rijen] for naam, rijen in BLADEN.items()}
     if wijzig is not None:
         wijzig(bladen)
     werkboek = openpyxl.Workbook()
     werkboek.remove(werkboek.active)
-    kolommen = {blad.naam: blad.kolommen for blad in formaat.BLADEN}
+    koppen = {blad.naam: blad.kolommen for blad in formaat.BLADEN}
     for naam, rijen in bladen.items():
         werkblad = werkboek.create_sheet(naam)
-        werkblad.append(list(kolommen[naam]))
+        werkblad.append(list(koppen[naam][: (kolommen or {}).get(naam)]))
         for nummer, rij in enumerate(rijen, start=2):
             for kolom, waarde in enumerate(rij, start=1):
                 # Text that looks like a formula is typed as text, as a person would ('=...).
