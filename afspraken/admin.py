@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from afspraken import services
 from afspraken.models import (
     Afspraak,
+    Hoofdstuk,
     Jaarafspraak,
     Jaarschijf,
     JaarschijfStatuswijziging,
@@ -174,13 +175,13 @@ class PartijInline(admin.TabularInline):
 class ThemaInline(admin.TabularInline):
     model = Thema
     extra = 0
-    fields = ["volgorde", "letter", "naam"]
+    fields = ["volgorde", "letter", "naam", "doel"]
 
 
 class AfspraakInline(admin.TabularInline):
     model = Afspraak
     extra = 0
-    fields = ["volgorde", "code", "thema", "soort", "inhoud", "periode"]
+    fields = ["volgorde", "code", "thema", "kop", "soort", "inhoud", "periode"]
     show_change_link = True
 
     def get_formset(self, request, obj=None, **kwargs):
@@ -242,7 +243,7 @@ class AfspraakAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
 class StapInline(BevrorenInlineMixin, admin.TabularInline):
     model = Stap
     extra = 0
-    autocomplete_fields = ["organisatie"]
+    autocomplete_fields = ["organisatie", "mede_organisaties"]
 
 
 @admin.register(Jaarafspraak)
@@ -281,15 +282,38 @@ class OndertekeningInline(BevrorenInlineMixin, admin.TabularInline):
     autocomplete_fields = ["organisatie"]
 
 
+class HoofdstukInline(BevrorenInlineMixin, admin.StackedInline):
+    """The document's own texts in their order; `thema` only for plek 'thema'."""
+
+    model = Hoofdstuk
+    extra = 0
+    fields = ["volgorde", "plek", "thema", "soort", "kop", "tekst"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None:
+            formset.form.base_fields["thema"].queryset = obj.overeenkomst.themas.all()
+        return formset
+
+
 @admin.register(Jaarschijf)
 class JaarschijfAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
-    list_display = ["__str__", "jaar", "status", "overeenkomst"]
+    list_display = ["__str__", "jaar", "tot_jaar", "status", "overeenkomst"]
     list_filter = ["status", "jaar", "overeenkomst__gemeente"]
     search_fields = ["titel", "overeenkomst__titel", "overeenkomst__gemeente__naam"]
     list_select_related = ["overeenkomst__gemeente"]
     autocomplete_fields = ["overeenkomst"]
-    readonly_fields = ["status"]
-    inlines = [OndertekeningInline, StatuswijzigingInline]
+    readonly_fields = ["status", "ondertekend_buiten_driehoek"]
+    inlines = [HoofdstukInline, OndertekeningInline, StatuswijzigingInline]
+
+
+@admin.register(Hoofdstuk)
+class HoofdstukAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
+    list_display = ["kop", "plek", "soort", "thema", "jaarschijf"]
+    list_filter = ["plek", "soort"]
+    search_fields = ["kop", "tekst"]
+    list_select_related = ["thema", "jaarschijf__overeenkomst__gemeente"]
+    autocomplete_fields = ["jaarschijf", "thema"]
 
 
 @admin.register(Stap)
@@ -298,7 +322,7 @@ class StapAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
     list_filter = ["afgerond"]
     search_fields = ["tekst", "organisatie__naam"]
     list_select_related = ["organisatie", "jaarafspraak__afspraak", "jaarafspraak__jaarschijf"]
-    autocomplete_fields = ["jaarafspraak", "organisatie"]
+    autocomplete_fields = ["jaarafspraak", "organisatie", "mede_organisaties"]
 
 
 @admin.register(Ondertekening)
@@ -329,7 +353,7 @@ class PartijAdmin(DoorServicesMixin, admin.ModelAdmin):
     party keeps its agreement and organisation (leave and join instead)."""
 
     form = PartijAdminForm
-    list_display = ["organisatie", "overeenkomst", "vertegenwoordiger", "functie"]
+    list_display = ["organisatie", "overeenkomst", "vertegenwoordiger", "functie", "actief_tot"]
     search_fields = ["organisatie__naam", "overeenkomst__titel", "vertegenwoordiger"]
     list_select_related = ["organisatie", "overeenkomst__gemeente"]
     autocomplete_fields = ["overeenkomst", "organisatie"]

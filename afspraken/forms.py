@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from afspraken.models import (
     Afspraak,
+    Hoofdstuk,
     Jaarafspraak,
     Jaarschijf,
     Overeenkomst,
@@ -64,10 +65,18 @@ class OvereenkomstForm(MetVersieForm):
         return data
 
 
+# What the document says of a party: who signs, with which mandate, what it is called in
+# the text, its roles, and the last year it takes part (afspraken.services.PARTIJVELDEN).
+PARTIJ_FORMVELDEN = ["vertegenwoordiger", "functie", "mandaat", "aanduiding", "rol", "actief_tot"]
+PARTIJ_WIDGETS = {"rol": forms.Textarea(attrs={"rows": 3})}
+
+
 class PartijToevoegenForm(forms.ModelForm):
     class Meta:
         model = Partij
-        fields = ["organisatie", "vertegenwoordiger", "functie"]
+        fields = ["organisatie", *PARTIJ_FORMVELDEN]
+        widgets = PARTIJ_WIDGETS
+        field_classes = {"actief_tot": JaarVeld}
 
     def __init__(self, *args, overeenkomst: Overeenkomst, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,13 +92,16 @@ class PartijToevoegenForm(forms.ModelForm):
 class PartijForm(MetVersieForm):
     class Meta:
         model = Partij
-        fields = ["vertegenwoordiger", "functie"]
+        fields = PARTIJ_FORMVELDEN
+        widgets = PARTIJ_WIDGETS
+        field_classes = {"actief_tot": JaarVeld}
 
 
 class ThemaForm(MetVersieForm):
     class Meta:
         model = Thema
-        fields = ["naam", "letter", "toelichting"]
+        fields = ["naam", "letter", "doel", "toelichting"]
+        widgets = {"doel": forms.Textarea(attrs={"rows": 3})}
 
 
 class AfspraakForm(MetVersieForm):
@@ -99,6 +111,7 @@ class AfspraakForm(MetVersieForm):
         model = Afspraak
         fields = [
             "thema",
+            "kop",
             "code",
             "parent",
             "soort",
@@ -107,6 +120,7 @@ class AfspraakForm(MetVersieForm):
             "periode",
             "doel",
             "trekkers",
+            "betrokkenen",
         ]
         widgets = {
             "trekkers": forms.CheckboxSelectMultiple,
@@ -135,16 +149,40 @@ class AfspraakForm(MetVersieForm):
 
 
 class JaarschijfForm(MetVersieForm):
+    """A jaarschijf's texts and the document's own fields; its first year is fixed once it
+    exists (a jaarschijf of another year is another jaarschijf)."""
+
     class Meta:
         model = Jaarschijf
-        fields = ["jaar", "titel", "inleiding", "plaats", "datum", "geldig_tot"]
-        widgets = {"datum": DatumInput(), "geldig_tot": DatumInput()}
-        field_classes = {"jaar": JaarVeld}
+        fields = [
+            "jaar",
+            "tot_jaar",
+            "titel",
+            "documentdatum",
+            "inleiding",
+            "nummering_tonen",
+            "geldig_vanaf",
+            "geldig_na_ondertekening",
+            "geldig_tot",
+            "plaats",
+            "datum",
+        ]
+        widgets = {
+            "datum": DatumInput(),
+            "geldig_tot": DatumInput(),
+            "geldig_vanaf": DatumInput(),
+        }
+        help_texts = {"tot_jaar": _("Alleen voor een jaarschijf van twee jaar.")}
+        field_classes = {"jaar": JaarVeld, "tot_jaar": JaarVeld}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["jaar"]
+
+    def validate_constraints(self):
+        # The span of years is the service's check (jaren_controleren), in its own words.
+        pass
 
     def validate_unique(self):
         # One jaarschijf per year: the service says so in its own words.
@@ -191,6 +229,10 @@ class JaarafspraakRegelForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3})
     )
     status = Jaarafspraak._meta.get_field("status").formfield()
+    kop = Afspraak._meta.get_field("kop").formfield()
+    # Not required: a row posted without it (an older page) keeps the afspraak's soort.
+    soort = Afspraak._meta.get_field("soort").formfield(required=False)
+    betrokkenen = Afspraak._meta.get_field("betrokkenen").formfield()
     versie = versie_veld()
     afspraak_versie = versie_veld()
 
@@ -204,22 +246,63 @@ class JaarafspraakRegelForm(forms.Form):
             "trekkers": list(afspraak.trekkers.all()),
             "tekst": jaarafspraak.tekst,
             "status": jaarafspraak.status,
+            "kop": afspraak.kop,
+            "soort": afspraak.soort,
+            "betrokkenen": afspraak.betrokkenen,
             "versie": jaarafspraak.versie,
             "afspraak_versie": afspraak.versie,
             **(kwargs.get("initial") or {}),
         }
         super().__init__(*args, **kwargs)
+        self.afspraak = afspraak
         self.fields["trekkers"].queryset = partij_organisaties(afspraak.overeenkomst)
+
+    def clean_soort(self):
+        return self.cleaned_data["soort"] or self.afspraak.soort
 
 
 class StapForm(MetVersieForm):
+    """A step of one party, or a joint step: `organisatie` leads, `mede_organisaties` take
+    part, `aanduiding` is how the document names them together."""
+
     class Meta:
         model = Stap
-        fields = ["organisatie", "tekst", "afgerond"]
-        widgets = {"tekst": forms.Textarea(attrs={"rows": 2})}
+        fields = ["organisatie", "mede_organisaties", "aanduiding", "tekst", "afgerond"]
+        widgets = {
+            "tekst": forms.Textarea(attrs={"rows": 2}),
+            "mede_organisaties": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, overeenkomst: Overeenkomst, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisatie"].queryset = partij_organisaties(overeenkomst)
+        self.fields["mede_organisaties"].queryset = partij_organisaties(overeenkomst)
         if not self.instance.pk:
             del self.fields["afgerond"]
+
+
+class HoofdstukForm(MetVersieForm):
+    """A text of the document beside the afspraken; `thema` only for a text in a theme."""
+
+    class Meta:
+        model = Hoofdstuk
+        fields = ["plek", "thema", "soort", "kop", "tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, overeenkomst: Overeenkomst, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].queryset = overeenkomst.themas.order_by("volgorde", "id")
+        self.fields["thema"].help_text = _("Alleen bij een tekst in een thema.")
+
+    def validate_constraints(self):
+        # Place and theme belong together: Hoofdstuk.clean() says so in its own words.
+        pass
+
+
+class VolgendJaarForm(forms.Form):
+    tot_jaar = JaarVeld(
+        label=_("tot en met jaar"),
+        required=False,
+        min_value=1,
+        help_text=_("Alleen voor een jaarschijf van twee jaar."),
+    )

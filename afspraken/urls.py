@@ -31,7 +31,7 @@ urlpatterns = [
 ]
 
 # --- Editing and lifecycle (owned by the editing helper): add patterns below this line. ---
-from afspraken.views import bewerken, bewerken_jaarschijf, levenscyclus  # noqa: E402
+from afspraken.views import bewerken, bewerken_jaarschijf, hoofdstukken, levenscyclus  # noqa: E402
 
 urlpatterns += [
     path("nieuw/", bewerken.OvereenkomstAanmakenView.as_view(), name="overeenkomst-aanmaken"),
@@ -115,6 +115,26 @@ urlpatterns += [
         "stappen/<int:stap_pk>/afronden/",
         bewerken_jaarschijf.StapAfrondenView.as_view(),
         name="stap-afronden",
+    ),
+    path(
+        "jaarschijven/<int:jaarschijf_pk>/hoofdstukken/nieuw/",
+        hoofdstukken.HoofdstukToevoegenView.as_view(),
+        name="hoofdstuk-toevoegen",
+    ),
+    path(
+        "hoofdstukken/<int:hoofdstuk_pk>/bewerken/",
+        hoofdstukken.HoofdstukBewerkenView.as_view(),
+        name="hoofdstuk-bewerken",
+    ),
+    path(
+        "hoofdstukken/<int:hoofdstuk_pk>/verwijderen/",
+        hoofdstukken.HoofdstukVerwijderenView.as_view(),
+        name="hoofdstuk-verwijderen",
+    ),
+    path(
+        "hoofdstukken/<int:hoofdstuk_pk>/verplaatsen/",
+        hoofdstukken.HoofdstukVerplaatsenView.as_view(),
+        name="hoofdstuk-verplaatsen",
     ),
     path(
         "jaarschijven/<int:jaarschijf_pk>/ter-bespreking/",

@@ -32,6 +32,12 @@ from afspraken.services.bulk_jaarschijf import (
     ondertekeningen_vervangen,
     stappen_vervangen,
 )
+from afspraken.services.hoofdstuk import (
+    hoofdstuk_bijwerken,
+    hoofdstuk_toevoegen,
+    hoofdstuk_verplaatsen,
+    hoofdstuk_verwijderen,
+)
 from afspraken.services.jaarschijf import (
     jaarschijf_aanmaken,
     jaarschijf_bijwerken,
@@ -64,6 +70,10 @@ __all__ = [
     "beheer_opslaan",
     "beheer_verwijderen",
     "gemeente_aanmaken_of_bijwerken",
+    "hoofdstuk_bijwerken",
+    "hoofdstuk_toevoegen",
+    "hoofdstuk_verplaatsen",
+    "hoofdstuk_verwijderen",
     "jaarafspraak_bijwerken",
     "jaarafspraak_regel_bijwerken",
     "jaarafspraken_bijwerken_bulk",

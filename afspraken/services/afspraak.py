@@ -68,6 +68,8 @@ def afspraak_aanmaken(
     resultaat: str = "",
     periode: str = "",
     doel: str = "",
+    kop: str = "",
+    betrokkenen: str = "",
     parent: Afspraak | None = None,
     trekkers: Iterable[Organisatie] = (),
     jaarschijf: Jaarschijf | None = None,
@@ -90,6 +92,8 @@ def afspraak_aanmaken(
         resultaat=resultaat,
         periode=periode,
         doel=doel,
+        kop=kop,
+        betrokkenen=betrokkenen,
         volgorde=volgende_volgorde(overeenkomst.afspraken.all()),
     )
     _controleer_afspraak(afspraak)
@@ -113,6 +117,8 @@ def afspraak_bijwerken(
     resultaat: str = "",
     periode: str = "",
     doel: str = "",
+    kop: str = "",
+    betrokkenen: str = "",
     parent: Afspraak | None = None,
     trekkers: Iterable[Organisatie] = (),
     door: Gebruiker,
@@ -135,6 +141,8 @@ def afspraak_bijwerken(
     afspraak.resultaat = resultaat
     afspraak.periode = periode
     afspraak.doel = doel
+    afspraak.kop = kop
+    afspraak.betrokkenen = betrokkenen
     afspraak.parent = parent
     _controleer_afspraak(afspraak)
     _controleer_trekkers(afspraak.overeenkomst, trekkers)
@@ -173,6 +181,8 @@ def afspraak_verplaatsen(
         resultaat=afspraak.resultaat,
         periode=afspraak.periode,
         doel=afspraak.doel,
+        kop=afspraak.kop,
+        betrokkenen=afspraak.betrokkenen,
         parent=afspraak.parent,
         trekkers=afspraak.trekkers.all(),
         door=door,
@@ -200,6 +210,10 @@ def jaarafspraak_bijwerken(
     return jaarafspraak
 
 
+# The afspraak's fields a row of the jaarschijf page may change beside its main text.
+REGELVELDEN = ("soort", "kop", "betrokkenen")
+
+
 @transaction.atomic
 def jaarafspraak_regel_bijwerken(
     *,
@@ -213,8 +227,10 @@ def jaarafspraak_regel_bijwerken(
     tekst: str = "",
     status: str = "",
     door: Gebruiker,
+    **afspraakvelden,
 ) -> Jaarafspraak:
-    """One row of the jaarschijf page: the afspraak's main fields and the year's text."""
+    """One row of the jaarschijf page: the afspraak's main fields and the year's text.
+    `afspraakvelden` (soort, kop, betrokkenen) that are not given keep their value."""
     mag_handelen(door, "afspraken.change_inhoud", jaarafspraak)
     niet_bevroren(jaarafspraak.jaarschijf)
     afspraak = jaarafspraak.afspraak
@@ -224,14 +240,16 @@ def jaarafspraak_regel_bijwerken(
         thema=afspraak.thema,
         code=code,
         inhoud=inhoud,
-        soort=afspraak.soort,
         resultaat=afspraak.resultaat,
         periode=periode,
         doel=afspraak.doel,
         parent=afspraak.parent,
         trekkers=trekkers,
         door=door,
+        **{veld: afspraakvelden.pop(veld, getattr(afspraak, veld)) for veld in REGELVELDEN},
     )
+    if afspraakvelden:
+        raise TypeError(f"Onbekende velden: {', '.join(sorted(afspraakvelden))}")
     return jaarafspraak_bijwerken(
         jaarafspraak=jaarafspraak, versie=versie, tekst=tekst, status=status, door=door
     )
@@ -240,28 +258,56 @@ def jaarafspraak_regel_bijwerken(
 # --- Steps --------------------------------------------------------------------------------
 
 
-def _controleer_stap_partij(stap: Stap) -> None:
+def _controleer_stap_partij(stap: Stap, mede_organisaties: list[Organisatie] = ()) -> None:
+    """The step's parties, the leading one and those that take it together, are parties."""
     overeenkomst_id = stap.jaarafspraak.jaarschijf.overeenkomst_id
-    if not Partij.objects.filter(
-        overeenkomst_id=overeenkomst_id, organisatie_id=stap.organisatie_id
-    ).exists():
+    partijen = set(
+        Partij.objects.filter(overeenkomst_id=overeenkomst_id).values_list(
+            "organisatie_id", flat=True
+        )
+    )
+    if stap.organisatie_id not in partijen:
         raise ValidationError({"organisatie": _("Deze organisatie is geen partij.")})
+    vreemd = [o.naam for o in mede_organisaties if o.pk not in partijen]
+    if vreemd:
+        raise ValidationError(
+            {
+                "mede_organisaties": _("Geen partij bij deze overeenkomst: %(namen)s.")
+                % {"namen": ", ".join(vreemd)}
+            }
+        )
+
+
+def _mede(stap: Stap, mede_organisaties: Iterable[Organisatie]) -> list[Organisatie]:
+    """The other parties of a joint step, without the leading one."""
+    return [o for o in mede_organisaties if o.pk != stap.organisatie_id]
 
 
 @transaction.atomic
 def stap_toevoegen(
-    *, jaarafspraak: Jaarafspraak, organisatie: Organisatie, tekst: str, door: Gebruiker
+    *,
+    jaarafspraak: Jaarafspraak,
+    organisatie: Organisatie,
+    tekst: str,
+    mede_organisaties: Iterable[Organisatie] = (),
+    aanduiding: str = "",
+    door: Gebruiker,
 ) -> Stap:
+    """A step of one party, or with `mede_organisaties` a step the parties take together
+    (`organisatie` leads; `aanduiding` is the document's own name for them)."""
     mag_handelen(door, "afspraken.change_inhoud", jaarafspraak)
     niet_bevroren(jaarafspraak.jaarschijf)
     stap = Stap(
         jaarafspraak=jaarafspraak,
         organisatie=organisatie,
+        aanduiding=aanduiding,
         tekst=tekst,
         volgorde=volgende_volgorde(jaarafspraak.stappen.all()),
     )
-    _controleer_stap_partij(stap)
+    mede = _mede(stap, mede_organisaties)
+    _controleer_stap_partij(stap, mede)
     opslaan(stap, door)
+    stap.mede_organisaties.set(mede)
     return stap
 
 
@@ -273,15 +319,20 @@ def stap_bijwerken(
     organisatie: Organisatie,
     tekst: str,
     afgerond: bool = False,
+    mede_organisaties: Iterable[Organisatie] = (),
+    aanduiding: str = "",
     door: Gebruiker,
 ) -> Stap:
     mag_handelen(door, "afspraken.change_inhoud", stap)
     niet_bevroren(stap.jaarafspraak.jaarschijf)
     stap.organisatie = organisatie
+    stap.aanduiding = aanduiding
     stap.tekst = tekst
     stap.afgerond = afgerond
-    _controleer_stap_partij(stap)
+    mede = _mede(stap, mede_organisaties)
+    _controleer_stap_partij(stap, mede)
     opslaan_met_versie(stap, versie=versie, door=door)
+    stap.mede_organisaties.set(mede)
     return stap
 
 

@@ -153,6 +153,19 @@ def overeenkomst_bijwerken(
     return overeenkomst
 
 
+# What the document says of a party beyond who signs for it (issue #9), with the value
+# when not given.
+PARTIJVELDEN = {"mandaat": "", "aanduiding": "", "rol": "", "actief_tot": None}
+
+
+def _partijvelden_zetten(partij: Partij, waarden: dict) -> None:
+    onbekend = set(waarden) - set(PARTIJVELDEN)
+    if onbekend:
+        raise TypeError(f"Onbekende velden: {', '.join(sorted(onbekend))}")
+    for veld, standaard in PARTIJVELDEN.items():
+        setattr(partij, veld, waarden.get(veld, standaard))
+
+
 @transaction.atomic
 def partij_toevoegen(
     *,
@@ -161,7 +174,10 @@ def partij_toevoegen(
     vertegenwoordiger: str = "",
     functie: str = "",
     door: Gebruiker,
+    **partijvelden,
 ) -> Partij:
+    """A new party at the end; `partijvelden` are those of PARTIJVELDEN (mandate, defined
+    term, role, last year)."""
     mag_handelen(door, "afspraken.change_overeenkomst", overeenkomst)
     if overeenkomst.partijrollen.filter(organisatie=organisatie).exists():
         raise ValidationError(
@@ -182,6 +198,7 @@ def partij_toevoegen(
         functie=functie,
         volgorde=volgende_volgorde(overeenkomst.partijrollen.all()),
     )
+    _partijvelden_zetten(partij, partijvelden)
     opslaan(partij, door)
     return partij
 
@@ -194,10 +211,14 @@ def partij_bijwerken(
     vertegenwoordiger: str = "",
     functie: str = "",
     door: Gebruiker,
+    **partijvelden,
 ) -> Partij:
+    """The party's representative and the document's words about it; a vastgesteld
+    jaarschijf keeps its own copy (afspraken.vastlegging)."""
     mag_handelen(door, "afspraken.change_overeenkomst", partij)
     partij.vertegenwoordiger = vertegenwoordiger
     partij.functie = functie
+    _partijvelden_zetten(partij, partijvelden)
     opslaan_met_versie(partij, versie=versie, door=door)
     return partij
 
@@ -238,6 +259,7 @@ def thema_aanmaken(
     overeenkomst: Overeenkomst,
     naam: str,
     letter: str = "",
+    doel: str = "",
     toelichting: str = "",
     door: Gebruiker,
 ) -> Thema:
@@ -246,6 +268,7 @@ def thema_aanmaken(
         overeenkomst=overeenkomst,
         naam=naam,
         letter=letter,
+        doel=doel,
         toelichting=toelichting,
         volgorde=volgende_volgorde(overeenkomst.themas.all()),
     )
@@ -260,12 +283,14 @@ def thema_bijwerken(
     versie: int,
     naam: str,
     letter: str = "",
+    doel: str = "",
     toelichting: str = "",
     door: Gebruiker,
 ) -> Thema:
     mag_handelen(door, "afspraken.change_inhoud", thema)
     thema.naam = naam
     thema.letter = letter
+    thema.doel = doel
     thema.toelichting = toelichting
     opslaan_met_versie(thema, versie=versie, door=door)
     return thema

@@ -64,15 +64,21 @@ class VolgendJaarView(OvergangView):
     """Next year's jaarschijf as a copy: a change to the agreement (change_overeenkomst)."""
 
     permission_required = "afspraken.change_overeenkomst"
+    form_class = forms.VolgendJaarForm
     service = services.jaarschijf_volgend_jaar_voorbereiden
     titel = _("Volgend jaar voorbereiden?")
     uitleg = _(
         "Er komt een concept-jaarschijf voor het volgende jaar met de lopende afspraken, "
-        "hun jaartekst en de open stappen. Voorraadcijfers worden niet overgenomen: "
-        "de corporaties leveren nieuwe aan."
+        "hun jaartekst en de open stappen, en met de hoofdstukken van deze jaarschijf. "
+        "Voorraadcijfers worden niet overgenomen: de corporaties leveren nieuwe aan."
     )
     knop = _("Volgend jaar voorbereiden")
     melding = _("De jaarschijf voor het volgende jaar is aangemaakt.")
+
+    def opslaan(self, form):
+        return services.jaarschijf_volgend_jaar_voorbereiden(
+            jaarschijf=self.object, door=self.request.user, **form.cleaned_data
+        )
 
     def get_success_url(self):
         return jaarschijf_url(self.resultaat.pk)

@@ -11,6 +11,8 @@ from django.db.models import Prefetch, QuerySet
 
 from afspraken import vastlegging
 from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Overeenkomst, Stap, Thema
+from gemeenten.models import Organisatie
+from monitoring.selectors import documentvorm
 from monitoring.selectors.opmerkingen import opmerkingen_met_auteur
 from voorraad import raster
 
@@ -27,7 +29,11 @@ def jaarafspraken_voor_document(opmerkingen: bool = True) -> QuerySet[Jaarafspra
         "afspraak__trekkers",
         Prefetch(
             "stappen",
-            queryset=Stap.objects.select_related("organisatie").order_by("volgorde", "id"),
+            # A joint step's other parties as ids in the same query (documentvorm.MEDE_IDS):
+            # a prefetch of its own would cost the page one more query.
+            queryset=Stap.objects.select_related("organisatie")
+            .annotate(**{documentvorm.MEDE_IDS: documentvorm.mede_ids()})
+            .order_by("volgorde", "id"),
             to_attr="stappen_op_volgorde",
         ),
     ]
@@ -44,6 +50,9 @@ def jaarafspraken_voor_document(opmerkingen: bool = True) -> QuerySet[Jaarafspra
 class DocumentThema:
     thema: Thema
     jaarafspraken: list = field(default_factory=list)
+    # The same afspraken in groups under their sub-headings (documentvorm.kopgroepen).
+    groepen: list = field(default_factory=list)
+    hoofdstukken: list = field(default_factory=list)
 
 
 @dataclass
@@ -60,6 +69,26 @@ class JaarschijfDocument:
     volgend_jaar: Jaarschijf | None = None
     # Remarks on the jaarschijf as a whole; those on an afspraak hang on its jaarafspraak.
     opmerkingen: list = field(default_factory=list)
+    # The document's own shape (monitoring.selectors.documentvorm).
+    partijen: list = field(default_factory=list)
+    hoofdstukken: dict = field(default_factory=dict)  # {plek: [hoofdstuk]} outside themes
+    labels: dict = field(default_factory=dict)
+
+    @property
+    def hoofdstukken_voor(self) -> list:
+        return self.hoofdstukken.get("voor", [])
+
+    @property
+    def hoofdstukken_voorraad(self) -> list:
+        return self.hoofdstukken.get("voorraad", [])
+
+    @property
+    def hoofdstukken_na(self) -> list:
+        return self.hoofdstukken.get("na", [])
+
+    @property
+    def bijlagen(self) -> list:
+        return self.hoofdstukken.get("bijlage", [])
 
 
 def _geordend_met_subafspraken(jaarafspraken):
@@ -97,7 +126,9 @@ def _opmerkingen_per_afspraak(jaarschijf: Jaarschijf) -> dict:
     return per_afspraak
 
 
-def _jaarafspraken(jaarschijf: Jaarschijf, vast, opmerkingen_per_afspraak: dict) -> list:
+def _jaarafspraken(
+    jaarschijf: Jaarschijf, vast, opmerkingen_per_afspraak: dict, organisaties: dict
+) -> list:
     """The jaarschijf's afspraken with their remarks, as fixed once vastgesteld."""
     jaarafspraken = list(
         jaarafspraken_voor_document(opmerkingen=False)
@@ -105,21 +136,22 @@ def _jaarafspraken(jaarschijf: Jaarschijf, vast, opmerkingen_per_afspraak: dict)
         .order_by("afspraak__volgorde", "afspraak__code")
     )
     for ja in jaarafspraken:
-        ja.jaarschijf = jaarschijf  # rows ask permissions on it; avoids a query per row
         ja.opmerkingen_lijst = opmerkingen_per_afspraak.get(ja.pk, [])
-        if vast:
-            ja.afspraak = vast.afspraken.get(ja.pk, ja.afspraak)
-            for stap in ja.stappen_op_volgorde:
-                stap.organisatie = vast.organisatie(stap.organisatie)
+        documentvorm.rij_voorbereiden(ja, jaarschijf, vast, organisaties)
     if vast:
         jaarafspraken.sort(key=lambda ja: (ja.afspraak.volgorde, ja.afspraak.code))
     return jaarafspraken
 
 
-def _themas(jaarschijf: Jaarschijf, vast, jaarafspraken: list) -> list[DocumentThema]:
-    """The themes in order, each with its afspraken (parents followed by their subs)."""
+def _themas(
+    jaarschijf: Jaarschijf, vast, jaarafspraken: list, per_thema_hoofdstukken: dict
+) -> list[DocumentThema]:
+    """The themes in order, each with its hoofdstukken and its afspraken (parents followed
+    by their subs, in groups under their sub-headings)."""
     live_themas = vast.themas if vast else jaarschijf.overeenkomst.themas.order_by("volgorde", "id")
-    themas = [DocumentThema(t) for t in live_themas]
+    themas = [
+        DocumentThema(t, hoofdstukken=per_thema_hoofdstukken.get(t.pk, [])) for t in live_themas
+    ]
     per_thema = {dt.thema.pk: dt for dt in themas}
     per_thema_lijst = defaultdict(list)
     for ja in jaarafspraken:
@@ -127,6 +159,7 @@ def _themas(jaarschijf: Jaarschijf, vast, jaarafspraken: list) -> list[DocumentT
     for thema_id, lijst in per_thema_lijst.items():
         if thema_id in per_thema:
             per_thema[thema_id].jaarafspraken = _geordend_met_subafspraken(lijst)
+            per_thema[thema_id].groepen = documentvorm.kopgroepen(per_thema[thema_id].jaarafspraken)
     return themas
 
 
@@ -159,19 +192,37 @@ def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
     themes and names as they were fixed (afspraken.vastlegging), not as they are now."""
     vast = vastlegging.vastgelegd(jaarschijf)
     opmerkingen_per_afspraak = _opmerkingen_per_afspraak(jaarschijf)
-    jaarafspraken = _jaarafspraken(jaarschijf, vast, opmerkingen_per_afspraak)
+    partijen = documentvorm.alle_partijen(jaarschijf, vast)
+    organisaties = {p.organisatie_id: p.organisatie for p in partijen}
+    if vast:
+        organisaties.update(vast.organisaties)
+    jaarafspraken = _jaarafspraken(jaarschijf, vast, opmerkingen_per_afspraak, organisaties)
     mutatietabellen, standtabellen = _voorraadtabellen(jaarschijf, vast)
     ondertekenaars = _ondertekenaars(jaarschijf, vast)
+    per_plek, per_thema = documentvorm.hoofdstukken_per_plek(jaarschijf)
     return JaarschijfDocument(
         jaarschijf=jaarschijf,
         overeenkomst=vast.overeenkomst if vast else jaarschijf.overeenkomst,
-        themas=_themas(jaarschijf, vast, jaarafspraken),
+        themas=_themas(jaarschijf, vast, jaarafspraken, per_thema),
         mutatietabellen=mutatietabellen,
         standtabellen=standtabellen,
         ondertekenaars=ondertekenaars,
         al_getekend=any(o.ondertekend_op for _, groep in ondertekenaars for o in groep),
-        volgend_jaar=Jaarschijf.objects.filter(
-            overeenkomst_id=jaarschijf.overeenkomst_id, jaar=jaarschijf.jaar + 1
-        ).first(),
+        volgend_jaar=documentvorm.volgend_jaar(jaarschijf),
         opmerkingen=opmerkingen_per_afspraak.get(None, []),
+        partijen=[p for p in partijen if p.actief_in(jaarschijf.jaar)],
+        hoofdstukken=per_plek,
+        labels=documentvorm.document_labels(jaarschijf),
     )
+
+
+def document_rij(jaarafspraak_pk: int, jaarschijf: Jaarschijf):
+    """One afspraak row, freshly read and prepared as on the page (also as fixed once
+    vastgesteld), for htmx to swap in after an inline edit."""
+    ja = jaarafspraken_voor_document().get(pk=jaarafspraak_pk)
+    ja.niveau = 1 if ja.afspraak.parent_id else 0
+    vast = vastlegging.vastgelegd(jaarschijf)
+    ids = {pk for stap in ja.stappen_op_volgorde for pk in documentvorm.mede_van(stap)}
+    organisaties = Organisatie.objects.in_bulk(ids) if ids else {}
+    documentvorm.rij_voorbereiden(ja, jaarschijf, vast, organisaties)
+    return ja

@@ -8,7 +8,6 @@ re-render one afspraak row through `rij_response`, registered there by monitorin
 
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.translation import gettext
 from django.views.generic import DetailView
 from rules.contrib.views import PermissionRequiredMixin
@@ -17,9 +16,13 @@ from afspraken import selectors as afspraken_selectors
 from afspraken.constants import OVERGANGEN, Soort, Voortgang, keuzelabels
 from afspraken.models import Jaarschijf
 from afspraken.rules import met_recht
-from monitoring.selectors.jaarschijf import jaarafspraken_voor_document, jaarschijf_document
+from monitoring.selectors.documentvorm import document_labels, met_volgend_jaar
+from monitoring.selectors.jaarschijf import document_rij, jaarschijf_document
 
 PAGINA = "monitoring/jaarschijf_detail.html"
+# One afspraak of the document, rendered alone after an inline edit (the page includes it
+# for every afspraak through monitoring/jaarschijf/document.html).
+AFSPRAAK_RIJ = "monitoring/jaarschijf/_afspraak.html"
 
 
 class _UrlSjabloon:
@@ -69,19 +72,15 @@ def afspraak_rij_context(user, jaarschijf, jaarafspraken) -> dict:
     user may report, and the row's fixed texts (a 290-row page would otherwise translate, ask
     permissions and reverse URLs thousands of times). Prepares the rows themselves too."""
     _rijen_voorbereiden(jaarafspraken)
-    jaar = localize(jaarschijf.jaar, use_l10n=False)
     return {
         "mag_inhoud": user.has_perm("afspraken.change_inhoud", jaarschijf),
+        "mag_overeenkomst": user.has_perm("afspraken.change_overeenkomst", jaarschijf),
         "mag_opmerken": user.has_perm("monitoring.comment", jaarschijf),
         "mag_afhandelen": user.has_perm("monitoring.handle_opmerking", jaarschijf),
         "voortgang_ids": met_recht(user, "afspraken.change_voortgang", jaarafspraken),
+        # Driehoek's own words beside the document's (documentvorm.document_labels).
         "rij_labels": {
-            "resultaat": gettext("Beoogd resultaat"),
-            "doel": gettext("Meetbaar doel"),
-            "periode": gettext("Periode"),
-            "trekkers": gettext("Trekkers"),
-            "in_jaar": gettext("In %(jaar)s") % {"jaar": jaar},
-            "stappen": gettext("Stappen"),
+            "driehoek": gettext("Driehoek bij deze afspraak"),
             "afgerond": gettext("afgerond"),
             "weer_openzetten": gettext("Weer openzetten"),
             "afronden": gettext("Afronden"),
@@ -98,15 +97,14 @@ def afspraak_rij_context(user, jaarschijf, jaarafspraken) -> dict:
 def rij_response(request, jaarafspraak_pk: int, jaarschijf: Jaarschijf):
     """The afspraak's row of the jaarschijf page, freshly read, for htmx to swap in after an
     inline edit in afspraken (registered as `afspraken.boven.afspraak_rij`)."""
-    jaarafspraak = jaarafspraken_voor_document().get(pk=jaarafspraak_pk)
-    jaarafspraak.jaarschijf = jaarschijf
-    jaarafspraak.niveau = 1 if jaarafspraak.afspraak.parent_id else 0
+    jaarafspraak = document_rij(jaarafspraak_pk, jaarschijf)
     return render(
         request,
-        f"{PAGINA}#afspraak-rij",
+        AFSPRAAK_RIJ,
         {
             "jaarafspraak": jaarafspraak,
             "jaarschijf": jaarschijf,
+            "labels": document_labels(jaarschijf),
             **afspraak_rij_context(request.user, jaarschijf, [jaarafspraak]),
         },
     )
@@ -141,7 +139,7 @@ class JaarschijfDetailView(PermissionRequiredMixin, DetailView):
     template_name = PAGINA
 
     def get_queryset(self):
-        return afspraken_selectors.jaarschijf_met_document()
+        return met_volgend_jaar(afspraken_selectors.jaarschijf_met_document())
 
     def get_object(self, queryset=None):
         if not hasattr(self, "_jaarschijf"):

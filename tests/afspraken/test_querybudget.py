@@ -9,7 +9,7 @@ import pytest
 from django.urls import URLPattern, reverse
 
 from afspraken import urls as afspraken_urls
-from afspraken.models import Jaarafspraak, Stap
+from afspraken.models import Hoofdstuk, Jaarafspraak, Stap
 from tests.wereld import paginawereld
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +31,9 @@ def _kwargs(opbouw) -> dict:
         "afspraak_pk": jaarafspraak.afspraak_id,
         "jaarafspraak_pk": jaarafspraak.pk,
         "stap_pk": Stap.objects.filter(jaarafspraak=jaarafspraak).first().pk,
+        "hoofdstuk_pk": Hoofdstuk.objects.create(
+            jaarschijf=opbouw.jaarschijf, kop="Context", tekst="Tekst"
+        ).pk,
     }
 
 
