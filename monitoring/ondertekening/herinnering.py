@@ -1,7 +1,7 @@
 """The gemeente reminds the ondertekenaars of the parties that have not signed yet."""
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -59,6 +59,6 @@ def herinneren(*, jaarschijf: Jaarschijf, link: str, door: Gebruiker) -> int:
         )
         for g in lijst
     ]
-    if berichten:
-        get_connection().send_messages(berichten)
+    for bericht in berichten:
+        bericht.send()
     return len(berichten)

@@ -22,7 +22,6 @@ from monitoring.ondertekening import certificaat, opslag, pades
 from monitoring.ondertekening.herauthenticatie import herauthenticeren
 
 
-@transaction.atomic
 def ondertekenen(
     *,
     ondertekening: Ondertekening,
@@ -34,14 +33,31 @@ def ondertekenen(
     """Sign `ondertekening` (a line of the signer's own organisation) after re-entering the
     password and a second-factor code. Refused when not permitted (afspraken.sign: the
     ondertekenaar role, own organisation, vastgesteld, not yet signed) or already signed."""
-    if door is None or not door.has_perm("afspraken.sign", ondertekening):
+    _mag_tekenen(door, Ondertekening.objects.select_related("jaarschijf").get(pk=ondertekening.pk))
+    # Outside the transaction: a wrong code must count towards django-otp's throttling,
+    # which a rollback of the refused signature would undo.
+    tweede_factor = herauthenticeren(door, wachtwoord=wachtwoord, code=code)
+    with transaction.atomic():
+        handtekening = _tekenen(ondertekening, door, tweede_factor, ip_adres)
+    ondertekening.ondertekend_door, ondertekening.ondertekend_op = door, handtekening.op
+    return handtekening
+
+
+def _mag_tekenen(door, regel: Ondertekening) -> None:
+    if door is None or not door.has_perm("afspraken.sign", regel):
         # Said plainly: the boundary below would call a refused signer's frozen jaarschijf
         # "bevroren", which is true but not the reason.
-        raise Geweigerd(_("U kunt deze regel niet ondertekenen."))
-    mag_handelen(door, "afspraken.sign", ondertekening)
-    tweede_factor = herauthenticeren(door, wachtwoord=wachtwoord, code=code)
+        raise Geweigerd(_("U kunt deze regel niet (meer) ondertekenen."))
+    mag_handelen(door, "afspraken.sign", regel)
+
+
+def _tekenen(ondertekening, door, tweede_factor: str, ip_adres) -> Handtekening:
+    # The permission is asked again of the rows as they are now, under a lock: somebody may
+    # have signed the line since it was read.
     jaarschijf = Jaarschijf.objects.select_for_update().get(pk=ondertekening.jaarschijf_id)
     regel = Ondertekening.objects.select_for_update().get(pk=ondertekening.pk)
+    regel.jaarschijf = jaarschijf
+    _mag_tekenen(door, regel)
     if jaarschijf.status != JaarschijfStatus.VASTGESTELD or regel.ondertekend_op is not None:
         raise ValidationError(_("Deze regel is al ondertekend."), code="al_ondertekend")
     document = _document(jaarschijf)
@@ -54,7 +70,6 @@ def ondertekenen(
         document.definitief_op = handtekening.op
         document.save(update_fields=["definitief", "definitief_op"])
         afspraken_services.jaarschijf_ondertekend_verklaren(jaarschijf=jaarschijf, door=door)
-    ondertekening.ondertekend_door, ondertekening.ondertekend_op = door, regel.ondertekend_op
     return handtekening
 
 
