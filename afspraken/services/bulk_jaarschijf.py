@@ -200,7 +200,7 @@ def stappen_vervangen(
             aanduiding=regel.aanduiding,
             volgorde=volgorde,
         )
-        stap.mede = tuple(o.pk for o in regel.mede_organisaties)
+        stap.mede = tuple(sorted({o.pk for o in regel.mede_organisaties} - {regel.organisatie.pk}))
         stap.mede_regel = regel.mede_organisaties
         gewenst.append(stap)
     bestaand = list(
@@ -209,7 +209,7 @@ def stappen_vervangen(
         .order_by("jaarafspraak__afspraak__volgorde", "volgorde", "id")
     )
     for stap in bestaand:
-        stap.mede = tuple(o.pk for o in stap.mede_organisaties.all())
+        stap.mede = tuple(sorted(o.pk for o in stap.mede_organisaties.all()))
 
     def controleer():
         for index, stap in enumerate(gewenst):

@@ -3,7 +3,7 @@ tests/wereld.py); for tests/monitoring/test_importer_services.py."""
 
 import datetime
 
-from afspraken.services import bulk, bulk_inhoud, bulk_jaarschijf
+from afspraken.services import bulk, bulk_document, bulk_inhoud, bulk_jaarschijf
 from afspraken.services.bulk import PartijRegel
 from afspraken.services.bulk_inhoud import AfspraakRegel, ThemaRegel
 from afspraken.services.bulk_jaarschijf import JaarafspraakRegel, OndertekeningRegel, StapRegel
@@ -17,6 +17,20 @@ def aanroepen(wereld, door) -> dict:
         **_overeenkomst_aanroepen(wereld, door),
         **_jaarschijf_aanroepen(wereld, door),
         **_voorraad_aanroepen(wereld, door),
+        **_document_aanroepen(wereld, door),
+    }
+
+
+def _document_aanroepen(wereld, door) -> dict:
+    """Version 2's bulk services: the hoofdstukken and the status of an imported document."""
+    regel = bulk_document.HoofdstukRegel(kop="Context", tekst="Waar het om gaat.")
+    return {
+        "hoofdstukken_vervangen": lambda: bulk_document.hoofdstukken_vervangen(
+            jaarschijf=wereld.jaarschijf, hoofdstukken=[regel], door=door
+        ),
+        "jaarschijf_status_importeren": lambda: bulk_document.jaarschijf_status_importeren(
+            jaarschijf=wereld.jaarschijf, status="ter_bespreking", door=door
+        ),
     }
 
 

@@ -11,7 +11,7 @@ from django.db import connection
 
 from afspraken.bevriezing import Bevroren
 from afspraken.models import Afspraak
-from afspraken.services import bulk, bulk_inhoud, bulk_jaarschijf
+from afspraken.services import bulk, bulk_document, bulk_inhoud, bulk_jaarschijf
 from afspraken.services.bulk import RegelFout
 from afspraken.services.bulk_inhoud import AfspraakRegel
 from afspraken.services.bulk_jaarschijf import StapRegel
@@ -27,8 +27,8 @@ from voorraad import services as voorraad_services
 
 pytestmark = pytest.mark.django_db
 
-WORKBOOK = Path(__file__).resolve().parents[2] / "monitoring" / "workbook"
-BULKMODULES = (bulk, bulk_inhoud, bulk_jaarschijf, voorraad_services)
+WORKBOOK = Path(__file__).resolve().parents[2] / "monitoring" / "werkboek"
+BULKMODULES = (bulk, bulk_inhoud, bulk_jaarschijf, bulk_document, voorraad_services)
 BULKSERVICES = [
     (module, naam)
     for module in BULKMODULES
@@ -44,6 +44,8 @@ BULKSERVICES = [
         "ondertekeningen_vervangen",
         "voorraadmutaties_bijwerken_bulk",
         "voorraadstanden_bijwerken_bulk",
+        "hoofdstukken_vervangen",
+        "jaarschijf_status_importeren",
     )
     if naam in vars(module)
 ]
@@ -51,7 +53,7 @@ SCHRIJVEN = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 
 
 def test_elke_bulkservice_is_er_een_keer():
-    assert len(BULKSERVICES) == 11
+    assert len(BULKSERVICES) == 13
 
 
 # --- The importer writes nothing itself ---------------------------------------------------
