@@ -8,13 +8,13 @@ import pytest
 from django.utils import timezone
 
 from afspraken.constants import JaarschijfStatus
-from afspraken.models import Afspraak, JaarschijfStatuswijziging
+from afspraken.models import Afspraak, JaarschijfStatuswijziging, Partij, Thema
 from monitoring.werkboek.exporter import werkboek_exporteren
 from monitoring.werkboek.importer import werkboek_importeren
 from monitoring.werkboek.meldingen import WerkboekFout
 from monitoring.werkboek.reader import lees_werkboek
 from tests import factories
-from tests.monitoring.werkboek_v2 import veld, werkboek_v2
+from tests.monitoring.werkboek_v2 import MANDAAT, veld, werkboek_v2
 from tests.monitoring.werkboeken import cellen, leeg_database, tel_rijen
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +118,23 @@ def test_zonder_status_veld_blijft_de_status_zoals_hij_is():
     importeer(zonder_status)
     jaarschijf.refresh_from_db()
     assert jaarschijf.status == JaarschijfStatus.TER_BESPREKING
+
+
+def test_de_export_van_een_vastgestelde_jaarschijf_leest_de_vastgelegde_vorm():
+    jaarschijf = importeer(lambda b: veld(b, "status", "vastgesteld")).jaarschijf
+    voor = cellen(werkboek_exporteren(jaarschijf=jaarschijf))
+    overeenkomst = jaarschijf.overeenkomst
+    # Later changes of the multi-year agreement (next year's concept) past the services.
+    Partij.objects.filter(overeenkomst=overeenkomst).update(mandaat="Later", rol="Later")
+    Thema.objects.filter(overeenkomst=overeenkomst).update(doel="Later")
+    Afspraak.objects.filter(overeenkomst=overeenkomst).update(kop="Later", betrokkenen="Later")
+
+    na = cellen(werkboek_exporteren(jaarschijf=jaarschijf))
+    assert na == voor
+    assert "Later" not in repr(na)
+    assert voor["partijen"][1][5] == MANDAAT
+    assert voor["afspraken"][1][10:] == (
+        "Prestaties gemeente 2026",
+        "werkgroep wonen, zorgpartijen",
+    )
+    assert voor["stappen"][1][1] == "Gemeente + corporaties"
