@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from afspraken.bevriezing import BEVROREN_MELDING
 from afspraken.constants import XLSX_MEDIA_TYPE
-from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Stap
+from afspraken.models import Hoofdstuk, Jaarafspraak, Jaarschijf, Ondertekening, Stap
 from monitoring.werkboek.exporter import werkboek_exporteren
 from monitoring.werkboek.reader import lees_werkboek
 from voorraad.models import Voorraadmutatie, Voorraadstand
@@ -42,6 +42,12 @@ def dump(jaarschijf: Jaarschijf) -> str:
         ),
         "mutaties": rijen(Voorraadmutatie.objects.filter(jaarschijf=jaarschijf)),
         "standen": rijen(Voorraadstand.objects.filter(jaarschijf=jaarschijf)),
+        "hoofdstukken": rijen(Hoofdstuk.objects.filter(jaarschijf=jaarschijf)),
+        "gezamenlijke_stappen": sorted(
+            Stap.mede_organisaties.through.objects.filter(
+                stap__jaarafspraak__jaarschijf=jaarschijf
+            ).values_list("stap_id", "organisatie_id")
+        ),
     }
     return json.dumps(inhoud, sort_keys=True, default=str)
 

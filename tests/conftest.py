@@ -49,6 +49,10 @@ def _geen_achtergebleven_verbindingen(django_db_setup, django_db_blocker):
 def bevroren_wereld(request):
     """The authorization world (tests/wereld.py) with agreement A's jaarschijf frozen, for
     the proofs that nothing changes it (tests/test_bevriezing_*.py)."""
+    from tests.paden import hoofdstuk_van
     from tests.wereld import bevroren
 
-    return bevroren(request.param)
+    wereld = bevroren(request.param)
+    # The frozen document has a hoofdstuk of its own (issue #9), before any proof dumps it.
+    hoofdstuk_van(wereld.a.jaarschijf)
+    return wereld

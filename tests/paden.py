@@ -12,7 +12,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from afspraken.models import Partij
+from afspraken.models import Hoofdstuk, Partij
 from gemeenten.models import Lidmaatschap
 from tests import factories
 from tests.wereld import ROLLEN
@@ -78,8 +78,21 @@ def objecten_per_soort(sc):
             "partij": Partij.objects.get(overeenkomst=wereld.overeenkomst, organisatie=corporatie),
             "organisatie": corporatie,
             "lidmaatschap": Lidmaatschap.objects.get(gebruiker=sc.collega[corporatie.pk]),
+            "hoofdstuk": hoofdstuk_van(wereld.jaarschijf),
         }
     return result
+
+
+def hoofdstuk_van(jaarschijf) -> Hoofdstuk:
+    """The jaarschijf's first hoofdstuk, made when it has none. Written past save() on
+    purpose: the world may be frozen already, and a test world starts where it starts."""
+    bestaand = Hoofdstuk.objects.filter(jaarschijf=jaarschijf).order_by("pk").first()
+    if bestaand is not None:
+        return bestaand
+    [nieuw] = Hoofdstuk.objects.bulk_create(
+        [Hoofdstuk(jaarschijf=jaarschijf, kop="Context", tekst="Waarom deze afspraken.")]
+    )
+    return nieuw
 
 
 def url_kwargs(kwarg_namen, objecten):

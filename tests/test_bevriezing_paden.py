@@ -65,6 +65,10 @@ URLS = {
     "afspraken:stap-bewerken": GEWEIGERD,
     "afspraken:stap-toevoegen": GEWEIGERD,
     "afspraken:stap-verwijderen": GEWEIGERD,
+    "afspraken:hoofdstuk-bewerken": GEWEIGERD,
+    "afspraken:hoofdstuk-toevoegen": GEWEIGERD,
+    "afspraken:hoofdstuk-verplaatsen": GEWEIGERD,
+    "afspraken:hoofdstuk-verwijderen": GEWEIGERD,
     "afspraken:thema-aanmaken": OVEREENKOMST,
     "afspraken:thema-bewerken": OVEREENKOMST,
     "afspraken:thema-verplaatsen": OVEREENKOMST,
@@ -116,6 +120,19 @@ def vuile_invoer(objecten, ander) -> dict:
         "richting": "omlaag",
         "afgerond": "1",
         "opmerking": "Gewijzigd",
+        # The document's own shape (issue #9).
+        "tot_jaar": "2032",
+        "documentdatum": "Gewijzigd",
+        "geldig_vanaf": "2030-01-01",
+        "geldig_na_ondertekening": "on",
+        "kop": "Gewijzigd",
+        "betrokkenen": "Gewijzigd",
+        "plek": "na",
+        "mede_organisaties": [ander.pk],
+        "aanduiding": "Gewijzigd",
+        "mandaat": "Gewijzigd",
+        "rol": "Gewijzigd",
+        "actief_tot": "2020",
     }
     for prefix, cijfer in (("m", objecten["voorraadmutatie"]), ("s", objecten["voorraadstand"])):
         data[f"{prefix}-{cijfer.pk}"] = "999"
@@ -188,6 +205,7 @@ def test_no_admin_page_changes_a_frozen_jaarschijf(bevroren_wereld, admin_client
         objecten["ondertekening"],
         objecten["voorraadmutatie"],
         objecten["voorraadstand"],
+        objecten["hoofdstuk"],
     ]
     fouten = []
     for model in admin.site._registry:

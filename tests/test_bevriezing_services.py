@@ -13,6 +13,7 @@ from django.db import transaction
 from afspraken import services as afspraken_services
 from afspraken.services import bulk_document
 from monitoring import services as monitoring_services
+from monitoring import voortgang as monitoring_voortgang
 from monitoring.werkboek.importer import werkboek_importeren
 from monitoring.werkboek.meldingen import WerkboekFout
 from tests.bevroren import (
@@ -29,6 +30,8 @@ from tests.bevroren_bulk import (
     bulk_overeenkomst_aanroepen,
     bulk_voorraad_aanroepen,
 )
+from tests.bevroren_voortgang import voortgang_aanroepen
+from tests.paden import hoofdstuk_van
 from voorraad import services as voorraad_services
 
 pytestmark = pytest.mark.django_db
@@ -45,10 +48,12 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
             _jaarschijf_aanroepen,
             _overeenkomst_aanroepen,
             _stap_aanroepen,
+            _hoofdstuk_aanroepen,
             _voortgang_en_cijfer_aanroepen,
             bulk_overeenkomst_aanroepen,
             bulk_jaarschijf_aanroepen,
             bulk_voorraad_aanroepen,
+            voortgang_aanroepen,
             _bulk_document_aanroepen,
         )
         for naam, aanroep in per_gebied(bevroren_wereld, door).items()
@@ -241,6 +246,35 @@ def _stap_aanroepen(w, door) -> dict:
     }
 
 
+def _hoofdstuk_aanroepen(w, door) -> dict:
+    """The hoofdstukken of the frozen jaarschijf (issue #9)."""
+    js = w.a.jaarschijf
+    hoofdstuk = hoofdstuk_van(js)
+    tekst = {"kop": "Gewijzigd", "tekst": "Gewijzigd"}
+    return {
+        "hoofdstuk_toevoegen": (
+            GEWEIGERD,
+            lambda: afspraken_services.hoofdstuk_toevoegen(jaarschijf=js, door=door, **tekst),
+        ),
+        "hoofdstuk_bijwerken": (
+            GEWEIGERD,
+            lambda: afspraken_services.hoofdstuk_bijwerken(
+                hoofdstuk=hoofdstuk, versie=hoofdstuk.versie, door=door, **tekst
+            ),
+        ),
+        "hoofdstuk_verplaatsen": (
+            GEWEIGERD,
+            lambda: afspraken_services.hoofdstuk_verplaatsen(
+                hoofdstuk=hoofdstuk, omhoog=False, door=door
+            ),
+        ),
+        "hoofdstuk_verwijderen": (
+            GEWEIGERD,
+            lambda: afspraken_services.hoofdstuk_verwijderen(hoofdstuk=hoofdstuk, door=door),
+        ),
+    }
+
+
 def _voortgang_en_cijfer_aanroepen(w, door) -> dict:
     """Remarks, figures and the workbook import."""
     a = w.a
@@ -325,6 +359,7 @@ def publieke_services() -> set[str]:
         for naam in voorraad_services.__all__
         if inspect.isfunction(getattr(voorraad_services, naam))
     }
+    namen |= set(monitoring_voortgang.__all__) - {"Melding"}
     return namen | {"werkboek_importeren"}
 
 

@@ -7,14 +7,23 @@ from django.utils.translation import gettext_lazy as _
 
 from afspraken import forms, services
 from afspraken.models import Hoofdstuk, Jaarschijf
+from afspraken.rules import jaarschijf_van
 from afspraken.views.bewerken import ServiceFormView, jaarschijf_url
+
+
+class NietBevrorenMixin:
+    """A frozen jaarschijf offers no form at all, not even to a superuser (whom every
+    permission allows): the 403 page names the freeze (ServiceFormView's message)."""
+
+    def has_permission(self):
+        return super().has_permission() and not jaarschijf_van(self.object).is_bevroren
 
 
 def hoofdstuk_anker(hoofdstuk: Hoofdstuk) -> str:
     return f"{jaarschijf_url(hoofdstuk.jaarschijf_id)}#hoofdstuk-{hoofdstuk.pk}"
 
 
-class HoofdstukToevoegenView(ServiceFormView):
+class HoofdstukToevoegenView(NietBevrorenMixin, ServiceFormView):
     object_model = Jaarschijf
     pk_kwarg = "jaarschijf_pk"
     select_related = ("overeenkomst",)
@@ -46,7 +55,7 @@ class HoofdstukToevoegenView(ServiceFormView):
         return jaarschijf_url(self.object.pk)
 
 
-class HoofdstukBewerkenView(ServiceFormView):
+class HoofdstukBewerkenView(NietBevrorenMixin, ServiceFormView):
     object_model = Hoofdstuk
     pk_kwarg = "hoofdstuk_pk"
     select_related = ("jaarschijf__overeenkomst",)
