@@ -1,8 +1,10 @@
 """Reads the voorraad pages share, with their joins already applied."""
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
-from afspraken.models import Jaarschijf
+from afspraken.models import Jaarschijf, Partij
 from gemeenten.models import Organisatie
 from gemeenten.rules import actor
 from voorraad.models import Categorie, Segment, Voorraadmutatie, Voorraadstand
@@ -50,3 +52,69 @@ def categorieen(overeenkomst_id: int) -> list[Categorie]:
 
 def segmenten(overeenkomst_id: int) -> list[Segment]:
     return _lijst(Segment, overeenkomst_id)
+
+
+def gebruikte_perioden(overeenkomst_id: int) -> set[tuple[int, int]]:
+    """The periods (jaar_van, jaar_tot) any figure of the agreement uses."""
+    return set(
+        Voorraadmutatie.objects.filter(jaarschijf__overeenkomst_id=overeenkomst_id)
+        .values_list("jaar_van", "jaar_tot")
+        .distinct()
+    )
+
+
+def gebruikte_peildata(overeenkomst_id: int) -> set:
+    return set(
+        Voorraadstand.objects.filter(jaarschijf__overeenkomst_id=overeenkomst_id)
+        .values_list("peildatum", flat=True)
+        .distinct()
+    )
+
+
+def actief_tot(overeenkomst_id: int, corporatie: Organisatie) -> int | None:
+    """The corporatie's last year in the agreement (afspraken.Partij.actief_tot)."""
+    return (
+        Partij.objects.filter(overeenkomst_id=overeenkomst_id, organisatie=corporatie)
+        .values_list("actief_tot", flat=True)
+        .first()
+    )
+
+
+def eigen_cijfer(user, jaarschijf: Jaarschijf, corporatie: Organisatie, cel):
+    """The corporatie's figure in one cell of its grid (voorraad.services.cel.Cel), if any."""
+    sleutel = (
+        {"categorie_id": cel.rij_id, "jaar_van": cel.jaar_van, "jaar_tot": cel.jaar_tot}
+        if cel.tabel == "m"
+        else {"segment_id": cel.rij_id, "peildatum": cel.peildatum}
+    )
+    return (
+        cel.model.objects.for_user(user, "change")
+        .filter(jaarschijf=jaarschijf, corporatie=corporatie, soort=cel.soort, **sleutel)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class Wijziging:
+    wie: object  # the user, or None for the system (an import, a migration)
+    wanneer: object
+    oud: int | None
+    nieuw: int | None
+    soort: str  # "+" created, "~" changed, "-" removed
+
+
+def wijzigingen(cijfer) -> list[Wijziging]:
+    """The figure's history, newest first, each record with the aantal before it."""
+    records = list(cijfer.history.select_related("history_user").order_by("history_date", "pk"))
+    uit, vorige = [], None
+    for record in records:
+        if record.history_type == "~" and record.aantal == vorige:
+            vorige = record.aantal
+            continue  # a change of another field (toelichting): no change of the cell
+        uit.append(
+            Wijziging(
+                record.history_user, record.history_date, vorige, record.aantal, record.history_type
+            )
+        )
+        vorige = record.aantal
+    return uit[::-1]

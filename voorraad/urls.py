@@ -10,4 +10,16 @@ urlpatterns = [
         views.CijfersBewerkenView.as_view(),
         name="cijfers-bewerken",
     ),
+    path(
+        "jaarschijven/<int:jaarschijf_pk>/voorraad/",
+        views.VoorraadOverzichtView.as_view(),
+        name="overzicht",
+    ),
+    path("jaarschijven/<int:jaarschijf_pk>/raster/", views.RasterView.as_view(), name="raster"),
+    path("jaarschijven/<int:jaarschijf_pk>/raster/cel/", views.CelView.as_view(), name="cel"),
+    path(
+        "jaarschijven/<int:jaarschijf_pk>/raster/geschiedenis/",
+        views.CelGeschiedenisView.as_view(),
+        name="cel-geschiedenis",
+    ),
 ]

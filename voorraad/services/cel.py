@@ -118,10 +118,11 @@ def cel_bijwerken(
         .first()
     )
     if cijfer is None:
-        if nieuw is None:
+        if nieuw is None or nieuw == was:
             return None
         return _nieuw_cijfer(cel, rij, vergrendeld, corporatie, nieuw, door)
-    if cijfer.aantal == nieuw:
+    if cijfer.aantal == nieuw or nieuw == was:
+        # Nothing to write, or a cell the editor left as it was: a colleague's change stays.
         return cijfer
     if cijfer.aantal != was:
         onbekend = "-" if cijfer.aantal is None else cijfer.aantal

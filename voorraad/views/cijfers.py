@@ -22,10 +22,10 @@ from voorraad import selectors, services
 from voorraad.forms import CijfersForm
 
 
-class CijfersBewerkenView(PermissionRequiredMixin, FormView):
+class EigenCijfersMixin(PermissionRequiredMixin):
+    """A corporatie's own figures in a jaarschijf: the figures page and the grid."""
+
     permission_required = "voorraad.change_cijfers_van_jaarschijf"
-    template_name = "voorraad/cijfers_bewerken.html"
-    form_class = CijfersForm
 
     @cached_property
     def jaarschijf(self):
@@ -45,6 +45,10 @@ class CijfersBewerkenView(PermissionRequiredMixin, FormView):
     def get_permission_object(self):
         return self.jaarschijf
 
+    def has_permission(self):
+        # A superuser has every permission but no corporatie: refused before any method runs.
+        return super().has_permission() and self.corporatie is not None
+
     def get_permission_denied_message(self):
         if self.jaarschijf.is_bevroren:
             return BEVROREN_MELDING
@@ -52,6 +56,11 @@ class CijfersBewerkenView(PermissionRequiredMixin, FormView):
             "Alleen een woningcorporatie die partij is bij deze afspraken werkt hier haar "
             "eigen cijfers bij. De cijfers staan op de pagina van de jaarschijf."
         )
+
+
+class CijfersBewerkenView(EigenCijfersMixin, FormView):
+    template_name = "voorraad/cijfers_bewerken.html"
+    form_class = CijfersForm
 
     def get_form_kwargs(self):
         user = self.request.user

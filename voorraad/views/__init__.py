@@ -1,0 +1,11 @@
+from voorraad.views.cijfers import CijfersBewerkenView
+from voorraad.views.overzicht import VoorraadOverzichtView
+from voorraad.views.raster import CelGeschiedenisView, CelView, RasterView
+
+__all__ = [
+    "CelGeschiedenisView",
+    "CelView",
+    "CijfersBewerkenView",
+    "RasterView",
+    "VoorraadOverzichtView",
+]
