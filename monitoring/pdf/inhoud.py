@@ -1,13 +1,12 @@
-"""What the PDF shows around the document body: the cover's parties by type, the table of
-contents and the ondertekening page's signatories with their mandate. The body itself is
-the jaarschijf page's own document (monitoring.selectors.jaarschijf), without edit controls.
+"""What the PDF shows around the document body: the cover's parties by type and the
+ondertekening page's signatories with their mandate. The body itself is the jaarschijf
+page's own document (monitoring.selectors.jaarschijf), rendered without Driehoek's extras.
 """
 
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from afspraken import vastlegging
 from afspraken.models import Jaarschijf, Partij
 from gemeenten.constants import OrganisatieType
 from monitoring.selectors.jaarschijf import jaarschijf_document
@@ -24,25 +23,11 @@ TYPE_VOLGORDE = [
 @dataclass
 class Ondertekenaars:
     """One organisation on the ondertekening page: its party row (for the mandate) and its
-    signatories, each with the id of the box the signature goes in."""
+    signatories, each given a box to sign in (id tekenvak-<pk>)."""
 
     organisatie: object
     partij: Partij | None
     ondertekeningen: list = field(default_factory=list)
-
-
-def partijen(jaarschijf: Jaarschijf) -> list[Partij]:
-    """The parties taking part in the jaarschijf's years, as fixed once vastgesteld."""
-    vast = vastlegging.vastgelegd(jaarschijf)
-    if vast:
-        lijst = vast.partijen
-    else:
-        lijst = list(
-            jaarschijf.overeenkomst.partijrollen.select_related("organisatie").order_by(
-                "volgorde", "id"
-            )
-        )
-    return [p for p in lijst if p.actief_in(jaarschijf.jaar)]
 
 
 def partijen_per_type(lijst: list[Partij]) -> list[tuple[str, list[Partij]]]:
@@ -59,8 +44,8 @@ def partijen_per_type(lijst: list[Partij]) -> list[tuple[str, list[Partij]]]:
     ]
 
 
-def ondertekenaars(document, lijst: list[Partij]) -> list[Ondertekenaars]:
-    per_org = {p.organisatie.pk: p for p in lijst}
+def ondertekenaars(document) -> list[Ondertekenaars]:
+    per_org = {p.organisatie.pk: p for p in document.partijen}
     return [
         Ondertekenaars(organisatie, per_org.get(organisatie.pk), list(groep))
         for organisatie, groep in document.ondertekenaars
@@ -75,21 +60,17 @@ def titel(jaarschijf: Jaarschijf, overeenkomst) -> str:
 
 
 def pdf_context(jaarschijf: Jaarschijf, *, volgnummer: int = 1) -> dict:
-    """The context of templates/pdf/jaarschijf.html: the page's document (`document`,
-    `overeenkomst`, `jaarschijf`) with `alleen_lezen` set, so the shared partials leave out
-    every control, plus the cover and ondertekening page."""
+    """The context of templates/pdf/jaarschijf.html: the page's `document` (rendered with
+    `alleen_document`, so the shared partials leave out every control), plus the cover and
+    the ondertekening page."""
     document = jaarschijf_document(jaarschijf)
-    lijst = partijen(jaarschijf)
     return {
         "jaarschijf": jaarschijf,
         "document": document,
         "overeenkomst": document.overeenkomst,
-        "alleen_lezen": True,
-        "pdf": True,
+        "alleen_document": True,
         "titel": titel(jaarschijf, document.overeenkomst),
-        "partijen": lijst,
-        "partijen_per_type": partijen_per_type(lijst),
-        "ondertekenaars": ondertekenaars(document, lijst),
+        "partijen_per_type": partijen_per_type(document.partijen),
+        "ondertekenaars": ondertekenaars(document),
         "volgnummer": volgnummer,
-        "hoofdstukken": list(jaarschijf.hoofdstukken.all()),
     }

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from afspraken.models import Jaarschijf
-from afspraken.rules import met_recht
 from config.proxy import client_adres
 from gemeenten.forms import fouten_overnemen
 from monitoring.ondertekening import herinnering, opslag, tekenen
@@ -38,8 +37,7 @@ def _context(request, jaarschijf, form=None) -> dict:
     regels = list(jaarschijf.ondertekeningen.select_related("organisatie", "ondertekend_door"))
     for regel in regels:
         regel.jaarschijf = jaarschijf
-    mag = met_recht(request.user, "afspraken.sign", regels)
-    eigen = [r for r in regels if r.pk in mag]
+    eigen = [r for r in regels if tekenen.mag_tekenen(request.user, r)]
     if eigen and form is None:
         form = OndertekenForm(regels=eigen)
     document = opslag.huidig_document(jaarschijf)
@@ -64,7 +62,7 @@ def ondertekenen(request, jaarschijf_pk: int):
     regels = [
         r
         for r in jaarschijf.ondertekeningen.select_related("organisatie")
-        if request.user.has_perm("afspraken.sign", r)
+        if tekenen.mag_tekenen(request.user, r)
     ]
     if not regels:
         raise PermissionDenied

@@ -6,12 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
 
 from afspraken.models import Jaarschijf
 from monitoring.ondertekening.opslag import bestandsnaam, pdf_van
 
 
 @login_required
+@require_safe
 def jaarschijf_pdf(request, jaarschijf_pk: int):
     jaarschijf = get_object_or_404(
         Jaarschijf.objects.for_user(request.user).select_related("overeenkomst__gemeente"),

@@ -17,5 +17,4 @@ def verificatie(request):
             uitkomst = verifieren(form.cleaned_data["bestand"].read())
     else:
         form = VerificatieForm()
-    status = 400 if request.method == "POST" and uitkomst is None else 200
-    return render(request, PAGINA, {"form": form, "uitkomst": uitkomst}, status=status)
+    return render(request, PAGINA, {"form": form, "uitkomst": uitkomst})

@@ -5,10 +5,12 @@ organisation, twice. Each refusal leaves no signature and no stored PDF."""
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from afspraken.services.grens import Geweigerd
 from gemeenten.constants import Rol
 from monitoring.models import Handtekening, OndertekendDocument
+from tests import factories
 from tests.monitoring.ondertekenwereld import (  # noqa: F401 (fixtures)
     WACHTWOORD,
     _certificaatmap,
@@ -165,3 +167,16 @@ def test_a_wrong_code_counts_towards_the_throttle_though_nothing_is_signed(clien
     apparaat = wereld.apparaten[corporatie.pk]
     apparaat.refresh_from_db()
     assert apparaat.throttling_failure_count == 1
+
+
+def test_a_superuser_cannot_sign_for_an_organisation(client, wereld):
+    corporatie = wereld.organisaties()[1]
+    beheer = factories.GebruikerFactory(is_superuser=True, is_staff=True)
+    apparaat = TOTPDevice.objects.create(user=beheer, name="app", confirmed=True)
+    client.force_login(beheer)
+    assert 'name="wachtwoord"' not in client.get(_url(wereld)).content.decode()
+    data = {"ondertekening": wereld.regel(corporatie).pk, "wachtwoord": WACHTWOORD}
+    assert client.post(_url(wereld), {**data, "code": code_van(apparaat)}).status_code == 403
+    with pytest.raises(Geweigerd):
+        tekenen_als(wereld, corporatie, door=beheer)
+    _niets_getekend(wereld)
