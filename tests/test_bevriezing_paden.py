@@ -72,11 +72,7 @@ URLS = {
     "afspraken:thema-aanmaken": OVEREENKOMST,
     "afspraken:thema-bewerken": OVEREENKOMST,
     "afspraken:thema-verplaatsen": OVEREENKOMST,
-    "voorraad:cel": GEWEIGERD,
-    "voorraad:cel-geschiedenis": GEWEIGERD,
     "voorraad:cijfers-bewerken": GEWEIGERD,
-    "voorraad:overzicht": LEZEN,
-    "voorraad:raster": GEWEIGERD,
     "monitoring:jaarafspraak-opmerking-plaatsen": VOORTGANG,
     "monitoring:jaarschijf": LEZEN,
     "monitoring:jaarschijf-opmerking-plaatsen": VOORTGANG,
@@ -92,19 +88,6 @@ URLS = {
     "monitoring:ondertekenen": VOORTGANG,
     "monitoring:ondertekenen-herinneren": LEZEN,
     "monitoring:verificatie": LEZEN,
-    # Monitoring the year (#11): progress and realised values stay open; targets are the
-    # agreement's; the agenda is the jaarschijf's content; dashboards and calendars read.
-    "monitoring:voortgang": VOORTGANG,
-    "monitoring:voortgang-afspraak": VOORTGANG,
-    "monitoring:doelen": OVEREENKOMST,
-    "monitoring:agenda": GEWEIGERD,
-    "monitoring:dashboard-overeenkomst": LEZEN,
-    "monitoring:dashboard-gemeente": LEZEN,
-    "monitoring:dashboard-landelijk": LEZEN,
-    "monitoring:kalender": LEZEN,
-    # Writes only the person's own calendar token.
-    "monitoring:mijn-kalender": LEZEN,
-    "monitoring:kalender-ics": LEZEN,
 }
 # Account pages name no agreement content; they are walked all the same.
 ACCOUNT = "gemeenten:"
@@ -160,9 +143,6 @@ def vuile_invoer(objecten, ander) -> dict:
     for prefix, cijfer in (("m", objecten["voorraadmutatie"]), ("s", objecten["voorraadstand"])):
         data[f"{prefix}-{cijfer.pk}"] = "999"
         data[f"{prefix}-{cijfer.pk}-was"] = "" if cijfer.aantal is None else str(cijfer.aantal)
-    # The grid's cells (voorraad.invulraster): the mutation's own cell, typed over.
-    m = objecten["voorraadmutatie"]
-    data[f"m.{m.categorie_id}.{m.jaar_van}.{m.soort}"] = "999"
     return data
 
 
