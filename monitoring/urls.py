@@ -1,6 +1,18 @@
 from django.urls import path
 
-from monitoring.views import jaarschijf, ondertekening, opmerkingen, pdf, smart, start, verificatie
+from monitoring.views import (
+    dashboard,
+    doelen,
+    jaarschijf,
+    kalender,
+    ondertekening,
+    opmerkingen,
+    pdf,
+    smart,
+    start,
+    verificatie,
+    voortgang,
+)
 from monitoring.werkboek import views as werkboek
 
 app_name = "monitoring"
@@ -57,4 +69,43 @@ urlpatterns = [
         werkboek.WerkboekExportView.as_view(),
         name="werkboek-export",
     ),
+    # Monitoring the year (issue #11): progress, targets, dashboards, the calendar.
+    path(
+        "overeenkomsten/jaarschijven/<int:jaarschijf_pk>/voortgang/",
+        voortgang.VoortgangView.as_view(),
+        name="voortgang",
+    ),
+    path(
+        "overeenkomsten/jaarafspraken/<int:jaarafspraak_pk>/voortgang/",
+        voortgang.AfspraakVoortgangView.as_view(),
+        name="voortgang-afspraak",
+    ),
+    path(
+        "overeenkomsten/afspraken/<int:afspraak_pk>/doelen/",
+        doelen.DoelenView.as_view(),
+        name="doelen",
+    ),
+    path(
+        "overeenkomsten/<int:overeenkomst_pk>/dashboard/",
+        dashboard.OvereenkomstDashboardView.as_view(),
+        name="dashboard-overeenkomst",
+    ),
+    path(
+        "gemeenten/<int:gemeente_pk>/dashboard/",
+        dashboard.GemeenteDashboardView.as_view(),
+        name="dashboard-gemeente",
+    ),
+    path("dashboard/", dashboard.LandelijkDashboardView.as_view(), name="dashboard-landelijk"),
+    path(
+        "overeenkomsten/jaarschijven/<int:jaarschijf_pk>/agenda/",
+        kalender.AgendaView.as_view(),
+        name="agenda",
+    ),
+    path(
+        "gemeenten/<int:gemeente_pk>/kalender/",
+        kalender.GemeenteKalenderView.as_view(),
+        name="kalender",
+    ),
+    path("kalender/", kalender.MijnKalenderView.as_view(), name="mijn-kalender"),
+    path("kalender/<str:token>.ics", kalender.ical_feed, name="kalender-ics"),
 ]

@@ -82,6 +82,19 @@ URLS = {
     "monitoring:werkboek-export": LEZEN,
     "monitoring:werkboek-import": GEWEIGERD,
     "monitoring:werkboek-sjabloon": LEZEN,
+    # Monitoring the year (#11): progress and realised values stay open; targets are the
+    # agreement's; the agenda is the jaarschijf's content; dashboards and calendars read.
+    "monitoring:voortgang": VOORTGANG,
+    "monitoring:voortgang-afspraak": VOORTGANG,
+    "monitoring:doelen": OVEREENKOMST,
+    "monitoring:agenda": GEWEIGERD,
+    "monitoring:dashboard-overeenkomst": LEZEN,
+    "monitoring:dashboard-gemeente": LEZEN,
+    "monitoring:dashboard-landelijk": LEZEN,
+    "monitoring:kalender": LEZEN,
+    # Writes only the person's own calendar token.
+    "monitoring:mijn-kalender": LEZEN,
+    "monitoring:kalender-ics": LEZEN,
     # The jaarschijf as PDF (#10): reading; signing is what a frozen jaarschijf waits for
     # (only the signature fields of its lines change, never its content); a reminder mails.
     "monitoring:jaarschijf-pdf": LEZEN,

@@ -10,6 +10,7 @@ from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf, Ondertekening, 
 from gemeenten.constants import Rol
 from gemeenten.rules import actor
 from monitoring.models import Opmerking
+from monitoring.selectors.kalender import verlopen_voor
 
 
 def jaarschijven_ter_bespreking(user) -> QuerySet[Jaarschijf]:
@@ -151,3 +152,8 @@ def recente_activiteit(user, aantal: int = 10) -> list[Activiteit]:
     )
     items.sort(key=lambda a: a.wanneer, reverse=True)
     return items[:aantal]
+
+
+def agendapunten_verlopen(user):
+    """Overdue agenda rows that concern the user's organisation (monitoring.selectors.kalender)."""
+    return verlopen_voor(user)

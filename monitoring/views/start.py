@@ -19,6 +19,7 @@ def start(request):
         "te_bespreken": list(selectors.jaarschijven_ter_bespreking(user)),
         "te_ondertekenen": list(selectors.jaarschijven_te_ondertekenen(user)),
         "cijfers_aanleveren": list(selectors.jaarschijven_cijfers_aanleveren(user)),
+        "agenda_verlopen": selectors.agendapunten_verlopen(user),
         "activiteit": selectors.recente_activiteit(user, aantal=10),
     }
     return render(request, "monitoring/start.html", context)
