@@ -161,3 +161,13 @@ def test_export_pdf_command(tmp_path):
     pad = tmp_path / "js.pdf"
     call_command("export_pdf", "--gemeente", "beekdorp", "--jaar", "2026", str(pad))
     assert wereld.wereld.afspraken[0].inhoud in tekst_van(pad.read_bytes())
+
+
+def test_the_jaarschijf_page_links_to_the_pdf_and_the_signing_page(client):
+    wereld = tekenwereld("Ceedorp")
+    js = wereld.jaarschijf
+    client.force_login(wereld.tekenaars[wereld.organisaties()[1].pk])
+    inhoud = client.get(reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": js.pk}))
+    inhoud = inhoud.content.decode()
+    assert reverse("monitoring:jaarschijf-pdf", kwargs={"jaarschijf_pk": js.pk}) in inhoud
+    assert reverse("monitoring:ondertekenen", kwargs={"jaarschijf_pk": js.pk}) in inhoud
