@@ -160,14 +160,18 @@ def _vervangen(model, bestaand: list, gewenst: list, velden: Sequence[str], door
     return Bijgewerkt(gemaakt, nieuw=len(gemaakt), verwijderd=len(bestaand))
 
 
-def _controleer_partijen(jaarschijf: Jaarschijf, organisaties: list[Organisatie]) -> None:
+def _controleer_partijen(
+    jaarschijf: Jaarschijf, organisaties: list[Organisatie | tuple[Organisatie, ...]]
+) -> None:
+    """Every organisation is a party; an entry may name several (a joint step)."""
     partijen = set(
         Partij.objects.filter(overeenkomst_id=jaarschijf.overeenkomst_id).values_list(
             "organisatie_id", flat=True
         )
     )
-    for index, org in enumerate(organisaties):
-        if org.pk not in partijen:
+    for index, orgs in enumerate(organisaties):
+        groep = orgs if isinstance(orgs, tuple) else (orgs,)
+        if any(org.pk not in partijen for org in groep):
             raise RegelFout(
                 index, ValidationError({"organisatie": _("Deze organisatie is geen partij.")})
             )
@@ -212,11 +216,7 @@ def stappen_vervangen(
         stap.mede = tuple(sorted(o.pk for o in stap.mede_organisaties.all()))
 
     def controleer():
-        for index, stap in enumerate(gewenst):
-            try:
-                _controleer_partijen(jaarschijf, [stap.organisatie, *stap.mede_regel])
-            except RegelFout as fout:
-                raise RegelFout(index, fout) from fout
+        _controleer_partijen(jaarschijf, [(stap.organisatie, *stap.mede_regel) for stap in gewenst])
         for index, stap in enumerate(gewenst):
             # A step under another jaarschijf would pass by that jaarschijf's guards.
             if stap.jaarafspraak.jaarschijf_id != jaarschijf.pk:
@@ -281,5 +281,8 @@ def ondertekeningen_vervangen(
         for index, ondertekening in enumerate(gewenst):
             valideer(ondertekening, index, ["jaarschijf", "organisatie", "ondertekend_door"])
 
-    velden = ("organisatie_id", "naam", "functie", "ondertekend_op", "volgorde")
+    velden = ("organisatie_id", "naam", "functie", "volgorde")
+    if any(regel.ondertekend_op for regel in ondertekeningen):
+        # Only a document signed outside Driehoek brings its days of signing.
+        velden = (*velden, "ondertekend_op")
     return _vervangen(Ondertekening, bestaand, gewenst, velden, door, controleer)

@@ -29,7 +29,9 @@ from afspraken.services.bulk import BEHOUDEN, Bijgewerkt, RegelFout
 from gemeenten.models import Gemeente
 from gemeenten.systeem import SYSTEEM
 from monitoring.werkboek import formaat
+from monitoring.werkboek.agenda import agenda_importeren
 from monitoring.werkboek.data import JaarschijfGegevens, Werkboek
+from monitoring.werkboek.doelen import doelen_importeren
 from monitoring.werkboek.importer_inhoud import afspraak_regels, partij_regels, thema_regels
 from monitoring.werkboek.importer_jaar import (
     documentvorm,
@@ -38,7 +40,7 @@ from monitoring.werkboek.importer_jaar import (
     ondertekening_regels,
     stap_regels,
 )
-from monitoring.werkboek.importer_voorraad import mutatie_regels, stand_regels
+from monitoring.werkboek.importer_voorraad import mutatie_regels, segment_regels, stand_regels
 from monitoring.werkboek.meldingen import Melding, WerkboekFout
 from voorraad import services as voorraad_services
 
@@ -186,7 +188,8 @@ def _hoofdstukken(werkboek: Werkboek, jaarschijf, themas, door, telling: Telling
 def _status(gegevens: JaarschijfGegevens, jaarschijf, door, telling: Telling) -> Jaarschijf:
     """Last, once the content is in: a vastgesteld or ondertekend document freezes it. A
     file without the veld leaves the status as it is."""
-    if not gegevens.status:
+    # The jaarschijf was read under its lock in this transaction: its status is current.
+    if not gegevens.status or gegevens.status == jaarschijf.status:
         return jaarschijf
     ontbreekt = [veld for veld in ("plaats", "datum") if not getattr(gegevens, veld)]
     if gegevens.status == JaarschijfStatus.ONDERTEKEND and ontbreekt:
@@ -241,6 +244,7 @@ def _voorraad(werkboek: Werkboek, jaarschijf, organisaties, door, telling: Telli
             voorraad_services.voorraadstanden_bijwerken_bulk(
                 jaarschijf=jaarschijf,
                 standen=stand_regels(werkboek.voorraadstand, organisaties),
+                segmenten=segment_regels(werkboek.segmenten),
                 door=door,
             ),
         )
@@ -256,6 +260,16 @@ def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportRe
     per_code = _afspraken(werkboek, overeenkomst, jaarschijf, organisaties, door, telling)
     _stappen_en_ondertekenaars(werkboek, jaarschijf, per_code, organisaties, door, telling)
     _voorraad(werkboek, jaarschijf, organisaties, door, telling)
+    doelen_importeren(
+        werkboek=werkboek,
+        overeenkomst=overeenkomst,
+        per_code=per_code,
+        organisaties=organisaties,
+        door=door,
+    )
+    agenda_importeren(
+        werkboek=werkboek, jaarschijf=jaarschijf, organisaties=organisaties, door=door
+    )
     jaarschijf = _status(gegevens, jaarschijf, door, telling)
     aantallen = {soort: len(getattr(werkboek, soort) or ()) for soort, _label in SOORTEN}
     return ImportResultaat(

@@ -97,6 +97,7 @@ def test_importer_schrijft_alleen_via_de_bulkservices(bewaking):
 
     def wijzig(werkboek):
         zet_cel(werkboek["jaarschijf"], 7, "waarde", "Nieuwe inleiding")
+        zet_cel(werkboek["jaarschijf"], 13, "waarde", "ter_bespreking")
         werkboek["partijen"].append(["Nieuwe Corporatie", "woningcorporatie", "NC"])
         zet_cel(werkboek["themas"], 2, "toelichting", "Nieuwe toelichting")
         zet_cel(werkboek["afspraken"], 2, "inhoud", "Nieuwe tekst")
