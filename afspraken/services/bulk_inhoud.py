@@ -152,6 +152,19 @@ def _andere_trekkers(overeenkomst, afspraken, per_code) -> set[int]:
     return anders
 
 
+def _afspraak_velden(regel: AfspraakRegel, volgorde: int) -> dict:
+    return {
+        "soort": regel.soort,
+        "inhoud": regel.inhoud,
+        "resultaat": regel.resultaat,
+        "periode": regel.periode,
+        "doel": regel.doel,
+        "volgorde": volgorde,
+        "kop": regel.kop,
+        "betrokkenen": regel.betrokkenen,
+    }
+
+
 # The foreign keys of an afspraak, set as objects (services.bulk.valideer).
 _SLEUTELS = ("overeenkomst", "thema", "parent")
 
@@ -171,16 +184,7 @@ def afspraken_bijwerken_bulk(
     nieuw: list[int] = []
     gewijzigd: dict[int, Afspraak] = {}
     for index, regel in enumerate(afspraken):
-        velden = {
-            "soort": regel.soort,
-            "inhoud": regel.inhoud,
-            "resultaat": regel.resultaat,
-            "periode": regel.periode,
-            "doel": regel.doel,
-            "volgorde": index + 1,
-            "kop": regel.kop,
-            "betrokkenen": regel.betrokkenen,
-        }
+        velden = _afspraak_velden(regel, volgorde=index + 1)
         afspraak = per_code.get(regel.code)
         if afspraak is None:
             afspraak = Afspraak(overeenkomst=overeenkomst, code=regel.code)
