@@ -11,7 +11,7 @@ export DEBUG ?= 1
 PYTHON ?= $(shell for c in python3.13 python3.12 python3 $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$c; break; }; done)
 
-.PHONY: run test install migrate demo lint fmt bench clean check-python serve lock audit
+.PHONY: run test install migrate demo lint fmt bench clean check-python serve lock audit backup restore
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -76,6 +76,17 @@ lock: install
 # AUDIT_ARGS="--vulnerability-service osv" asks OSV instead of PyPI.
 audit: install
 	$(PY) -m config.audit $(LOCK) $(AUDIT_ARGS)
+
+# Backup and restore (gemeenten/backup.py): every row and every stored file, byte for byte.
+# make backup [BACKUP=backups/name]; make restore BACKUP=backups/name into a new database.
+# In production with the production environment and DEBUG=0, like serve.
+backup: install
+	$(PY) manage.py backup_maken $(or $(BACKUP),backups/$(shell date +%Y%m%d-%H%M%S))
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=backups/<name>"; exit 1; }
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py backup_terugzetten $(BACKUP)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
