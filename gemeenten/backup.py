@@ -15,17 +15,18 @@ Only the operator runs this, through the management commands `backup_maken` and
 `backup_terugzetten`; it is no domain write and so passes no service.
 """
 
+import contextlib
 import hashlib
 import json
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
-from django.test.utils import override_settings
 
 UITGESLOTEN = ["contenttypes", "auth.permission", "sessions"]
 # XML, not JSON: the JSON serializer cuts timestamps to milliseconds, XML keeps them whole.
@@ -100,6 +101,17 @@ def maak(doel: Path) -> dict:
     return manifest
 
 
+@contextlib.contextmanager
+def _zonder_geschiedenis():
+    """simple_history's own switch, read at every signal, for the length of the restore."""
+    vorige = getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+    settings.SIMPLE_HISTORY_ENABLED = False
+    try:
+        yield
+    finally:
+        settings.SIMPLE_HISTORY_ENABLED = vorige
+
+
 def terugzetten(bron: Path) -> dict:
     """Restore the backup in `bron` into this empty database and storage; returns its manifest."""
     manifest = json.loads((bron / MANIFEST).read_text())
@@ -115,7 +127,7 @@ def terugzetten(bron: Path) -> dict:
             raise BackupFout(f"Het bestand {naam} in de backup wijkt af van het manifest.")
     # The history is restored from the backup itself: loaddata's many-to-many writes must not
     # add history rows of their own (simple_history records m2m changes even on raw loads).
-    with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
+    with transaction.atomic(), _zonder_geschiedenis():
         # The seeded rows make way for the backup's own (same keys, perhaps other texts).
         call_command("flush", interactive=False, verbosity=0)
         call_command("loaddata", str(bron / DATA), verbosity=0)
