@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.core.management import call_command
 from django.urls import reverse
 
+from afspraken.models import Hoofdstuk
 from tests import factories
 
 
@@ -31,6 +32,7 @@ def gevulde_database():
     factories.LidmaatschapFactory(organisatie=stap.organisatie)
     factories.GemeenteOrganisatieFactory(gemeente=jaarschijf.overeenkomst.gemeente)
     factories.OpmerkingFactory(jaarafspraak=stap.jaarafspraak, organisatie=stap.organisatie)
+    Hoofdstuk.objects.create(jaarschijf=jaarschijf, kop="Context", tekst="Waarom.")
 
 
 EIGEN_APPS = {"gemeenten", "afspraken", "voorraad", "monitoring"}

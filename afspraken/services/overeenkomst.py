@@ -233,7 +233,8 @@ def partij_verwijderen(*, partij: Partij, door: Gebruiker) -> None:
     in_gebruik = (
         Afspraak.objects.filter(overeenkomst_id=overeenkomst_id, trekkers=organisatie).exists()
         or Stap.objects.filter(
-            jaarafspraak__jaarschijf__overeenkomst_id=overeenkomst_id, organisatie=organisatie
+            Q(organisatie=organisatie) | Q(mede_organisaties=organisatie),
+            jaarafspraak__jaarschijf__overeenkomst_id=overeenkomst_id,
         ).exists()
         or Ondertekening.objects.filter(
             jaarschijf__overeenkomst_id=overeenkomst_id, organisatie=organisatie

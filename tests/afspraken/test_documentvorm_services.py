@@ -317,3 +317,18 @@ def test_agreement_level_edits_leave_the_frozen_copy(opbouw, door, bevroren):
     vast = vastlegging.vastgelegd(Jaarschijf.objects.get(pk=js.pk))
     assert all(t.doel == "" for t in vast.themas)
     assert all(p.aanduiding == "" and p.actief_tot is None for p in vast.partijen)
+
+
+def test_a_party_in_a_joint_step_stays(opbouw, door):
+    ja = Jaarafspraak.objects.filter(jaarschijf=opbouw.jaarschijf).first()
+    services.stap_toevoegen(
+        jaarafspraak=ja,
+        organisatie=opbouw.gemeente,
+        mede_organisaties=[opbouw.huurders],
+        tekst="Samen",
+        door=door,
+    )
+    Stap.objects.filter(organisatie=opbouw.huurders).delete()
+    partij = opbouw.overeenkomst.partijrollen.get(organisatie=opbouw.huurders)
+    with pytest.raises(ValidationError, match="heeft stappen"):
+        services.partij_verwijderen(partij=partij, door=door)
