@@ -5,9 +5,11 @@ import datetime
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 
-from afspraken.constants import JaarschijfStatus
+from afspraken.constants import XLSX_MEDIA_TYPE, JaarschijfStatus
 from afspraken.models import Afspraak, JaarschijfStatuswijziging, Partij, Thema
 from monitoring.werkboek.exporter import werkboek_exporteren
 from monitoring.werkboek.importer import werkboek_importeren
@@ -15,7 +17,8 @@ from monitoring.werkboek.meldingen import WerkboekFout
 from monitoring.werkboek.reader import lees_werkboek
 from tests import factories
 from tests.monitoring.werkboek_v2 import MANDAAT, veld, werkboek_v2
-from tests.monitoring.werkboeken import cellen, leeg_database, tel_rijen
+from tests.monitoring.werkboeken import bewerk, cellen, leeg_database, tel_rijen, zet_cel
+from tests.wereld import autorisatiewereld
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +141,23 @@ def test_de_export_van_een_vastgestelde_jaarschijf_leest_de_vastgelegde_vorm():
         "werkgroep wonen, zorgpartijen",
     )
     assert voor["stappen"][1][1] == "Gemeente + corporaties"
+
+
+def test_een_medewerker_van_de_gemeente_uploadt_een_vastgesteld_document(client):
+    scenario = autorisatiewereld()
+    medewerker = scenario.gebruiker("gemeente_medewerker")
+    client.force_login(medewerker)
+
+    def vastgesteld(werkboek):
+        zet_cel(werkboek["jaarschijf"], 13, "waarde", "vastgesteld")
+
+    inhoud = bewerk(werkboek_exporteren(jaarschijf=scenario.a.jaarschijf), vastgesteld)
+    bestand = SimpleUploadedFile("werkboek.xlsx", inhoud.getvalue(), content_type=XLSX_MEDIA_TYPE)
+    response = client.post(reverse("monitoring:werkboek-import"), {"bestand": bestand})
+
+    assert response.status_code == 302
+    jaarschijf = scenario.a.jaarschijf
+    jaarschijf.refresh_from_db()
+    assert jaarschijf.status == JaarschijfStatus.VASTGESTELD and jaarschijf.vastgelegde_inhoud
+    wijziging = JaarschijfStatuswijziging.objects.get(jaarschijf=jaarschijf)
+    assert (wijziging.naar, wijziging.door) == ("vastgesteld", medewerker)
