@@ -25,6 +25,7 @@ from afspraken.services.bulk import (
     overeenkomst_aanmaken_of_bijwerken,
     partijen_bijwerken_bulk,
 )
+from afspraken.services.bulk_document import hoofdstukken_vervangen, jaarschijf_status_importeren
 from afspraken.services.bulk_inhoud import afspraken_bijwerken_bulk, themas_bijwerken_bulk
 from afspraken.services.bulk_jaarschijf import (
     jaarafspraken_bijwerken_bulk,
@@ -74,6 +75,7 @@ __all__ = [
     "hoofdstuk_toevoegen",
     "hoofdstuk_verplaatsen",
     "hoofdstuk_verwijderen",
+    "hoofdstukken_vervangen",
     "jaarafspraak_bijwerken",
     "jaarafspraak_regel_bijwerken",
     "jaarafspraken_bijwerken_bulk",
@@ -81,6 +83,7 @@ __all__ = [
     "jaarschijf_aanmaken_of_bijwerken",
     "jaarschijf_bijwerken",
     "jaarschijf_ondertekend_verklaren",
+    "jaarschijf_status_importeren",
     "jaarschijf_ter_bespreking",
     "jaarschijf_terug_naar_concept",
     "jaarschijf_vaststellen",
