@@ -110,6 +110,8 @@ class StandGegevens:
     jaar: int
     soort: str
     aantal: int | None
+    peildatum: datetime.date | None = None  # version 2; None: 31 December of `jaar`
+    toelichting: str = ""
 
 
 @dataclass
@@ -140,6 +142,7 @@ class Werkboek:
     stappen: list[StapGegevens] = field(default_factory=list)
     voorraad: list[MutatieGegevens] = field(default_factory=list)
     voorraadstand: list[StandGegevens] = field(default_factory=list)
+    segmenten: list = field(default_factory=list)  # voorraad_lezer.SegmentGegevens
     ondertekenaars: list[OndertekenaarGegevens] = field(default_factory=list)
     hoofdstukken: list[HoofdstukGegevens] | None = None
     kolommen: dict[str, set[str]] = field(default_factory=dict)

@@ -16,6 +16,7 @@ from afspraken.perioden import periode_label
 from gemeenten.models import Organisatie
 from monitoring.werkboek import formaat, keuzen
 from monitoring.werkboek.export_partijen import Partijen
+from monitoring.werkboek.voorraad_export import segment_rijen, stand_versie2
 from monitoring.werkboek.waarden import Ongeldig
 from monitoring.werkboek.xlsx import maak_xlsx
 from voorraad.models import Voorraadmutatie, Voorraadstand
@@ -141,7 +142,14 @@ class _Document:
             "corporatie", "segment"
         )
         return [
-            (self.ref(s.corporatie), s.segment.naam, s.peildatum.year, s.soort, _aantal(s.aantal))
+            (
+                self.ref(s.corporatie),
+                s.segment.naam,
+                s.peildatum.year,
+                s.soort,
+                _aantal(s.aantal),
+                *stand_versie2(s),
+            )
             for s in sorted(standen, key=lambda s: (self.partij_volgorde(s.corporatie), s.pk))
         ]
 
@@ -243,6 +251,7 @@ def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
         formaat.STAPPEN.naam: stappen,
         formaat.VOORRAAD.naam: document.mutaties(),
         formaat.VOORRAADSTAND.naam: document.standen(),
+        formaat.SEGMENTEN.naam: segment_rijen(jaarschijf),
         formaat.ONDERTEKENAARS.naam: document.ondertekenaars(),
         formaat.HOOFDSTUKKEN.naam: document.hoofdstukken(),
     }

@@ -63,9 +63,10 @@ VOORRAAD = Blad(
 )
 VOORRAADSTAND = Blad(
     "voorraadstand",
-    ("corporatie", "segment", "jaar", "soort", "aantal"),
-    ("corporatie", "jaar"),
+    ("corporatie", "segment", "jaar", "soort", "aantal", "peildatum", "toelichting"),
+    ("corporatie",),  # and `jaar` or `peildatum` (monitoring.werkboek.voorraad_lezer)
 )
+SEGMENTEN = Blad("segmenten", ("naam", "onderdeel_van", "toelichting"), ("naam",))
 ONDERTEKENAARS = Blad(
     "ondertekenaars", ("partij", "naam", "functie", "ondertekend_op"), ("partij", "naam")
 )
@@ -79,6 +80,7 @@ BLADEN = (
     STAPPEN,
     VOORRAAD,
     VOORRAADSTAND,
+    SEGMENTEN,
     ONDERTEKENAARS,
     HOOFDSTUKKEN,
 )

@@ -2,7 +2,8 @@
 
 from gemeenten.models import Organisatie
 from monitoring.werkboek.data import MutatieGegevens, StandGegevens
-from voorraad.services import MutatieRegel, StandRegel
+from monitoring.werkboek.voorraad_lezer import SegmentGegevens
+from voorraad.services import MutatieRegel, SegmentRegel, StandRegel
 
 
 def mutatie_regels(
@@ -30,6 +31,12 @@ def stand_regels(standen: list[StandGegevens], organisaties: list[Organisatie]) 
             jaar=gegevens.jaar,
             soort=gegevens.soort,
             aantal=gegevens.aantal,
+            peildatum=gegevens.peildatum,
+            toelichting=gegevens.toelichting,
         )
         for gegevens in standen
     ]
+
+
+def segment_regels(segmenten: list[SegmentGegevens]) -> list[SegmentRegel]:
+    return [SegmentRegel(s.naam, s.onderdeel_van, s.toelichting) for s in segmenten]

@@ -7,6 +7,7 @@ from monitoring.werkboek import formaat, waarden
 from monitoring.werkboek.data import MutatieGegevens, StandGegevens
 from monitoring.werkboek.partijen import PartijIndex
 from monitoring.werkboek.rij import Rij, lengte
+from monitoring.werkboek.voorraad_waarden import getekend_aantal
 from voorraad.constants import CijferSoort
 from voorraad.models import Categorie, Segment
 
@@ -34,7 +35,7 @@ def lees_voorraad(lezer, index: PartijIndex, partijen) -> list[MutatieGegevens]:
         categorie = rij.tekst("categorie", True, lengte(Categorie, "naam"))
         periode = rij.lees("periode", waarden.jaren, verplicht=True)
         soort = rij.lees("soort", waarden.keuze, CijferSoort, CijferSoort.PROGNOSE)
-        aantal = rij.aantal("aantal")
+        aantal = rij.lees("aantal", getekend_aantal)  # a mutation may carry a sign
         toelichting = rij.tekst("toelichting")
         if not rij.ok:
             continue

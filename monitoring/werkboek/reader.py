@@ -21,11 +21,12 @@ from monitoring.werkboek.data import (
 )
 from monitoring.werkboek.lezer_hoofdstukken import lees_hoofdstukken
 from monitoring.werkboek.lezer_jaarschijf import lees_jaarschijf
-from monitoring.werkboek.lezer_voorraad import lees_voorraad, lees_voorraadstand
+from monitoring.werkboek.lezer_voorraad import lees_voorraad
 from monitoring.werkboek.meldingen import Meldingen
 from monitoring.werkboek.nummering import zet_hoofdafspraken
 from monitoring.werkboek.partijen import PartijIndex, partijtype
 from monitoring.werkboek.rij import FOUT, MAX_GETAL, Rij, lengte
+from monitoring.werkboek.voorraad_lezer import lees_segmenten, lees_voorraadstand
 
 
 def lees_werkboek(bron) -> Werkboek:
@@ -71,6 +72,7 @@ class _Lezer:
             stappen=self._stappen(index, codes),
             voorraad=lees_voorraad(self, index, partijen),
             voorraadstand=lees_voorraadstand(self, index, partijen),
+            segmenten=lees_segmenten(self),
             ondertekenaars=self._ondertekenaars(index, jaarschijf),
             hoofdstukken=lees_hoofdstukken(self, themas),
         )

@@ -15,11 +15,18 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
+from afspraken.constants import BEVROREN_STATUSSEN
 from afspraken.models import Jaarschijf
 from afspraken.services.bulk import Bijgewerkt, RegelFout, aanmaken, bijwerken, valideer, zet
 from afspraken.services.grens import mag_handelen, niet_bevroren
 from gemeenten.models import Gebruiker, Organisatie
-from voorraad.models import Categorie, Segment, Voorraadmutatie, Voorraadstand
+from voorraad.models import (
+    Categorie,
+    Segment,
+    Voorraadmutatie,
+    Voorraadoverdracht,
+    Voorraadstand,
+)
 
 
 @dataclass(frozen=True)
@@ -145,13 +152,27 @@ def voorraadmutaties_bijwerken_bulk(
 
 @transaction.atomic
 def voorraadstanden_bijwerken_bulk(
-    *, jaarschijf: Jaarschijf, standen: Sequence[StandRegel], door: Gebruiker
+    *,
+    jaarschijf: Jaarschijf,
+    standen: Sequence[StandRegel],
+    door: Gebruiker,
+    segmenten: Sequence[SegmentRegel] = (),
 ) -> Bijgewerkt[list[Voorraadstand]]:
     """The jaarschijf's stock levels of every corporatie, matched on corporatie, segment,
     peildatum (the row's, else 31 December of its year) and soort: created, or given the
     row's aantal and toelichting. Levels not named stay; segments not known yet are
-    created."""
+    created. `segmenten` (the workbook's `segmenten` sheet) are laid down first, so the
+    levels find the agreement's own segments with their wholes and notes."""
     _cijfers_schrijven(door, jaarschijf)
+    if segmenten:
+        try:
+            _segmenten_vastleggen(jaarschijf, segmenten)
+        except RegelFout as fout:
+            # Not a row of the levels: named by the segment, without a row index.
+            naam = segmenten[fout.index].naam
+            raise ValidationError(
+                [f"{_('Segment')} '{naam}': {bericht}" for bericht in fout.messages]
+            ) from fout
     segmenten = _per_naam(Segment, jaarschijf.overeenkomst_id, {s.segment for s in standen})
     gewenst = [
         Voorraadstand(
@@ -200,15 +221,18 @@ def _segment_delen(regels: Sequence[SegmentRegel], segmenten: dict) -> list[Segm
     return gewijzigd
 
 
-@transaction.atomic
-def segmenten_bijwerken_bulk(
-    *, jaarschijf: Jaarschijf, segmenten: Sequence[SegmentRegel], door: Gebruiker
-) -> Bijgewerkt[list[Segment]]:
-    """The agreement's own segments, with the segment each is part of and its note (the
-    workbook's `segmenten` sheet). A name of the default list gets the agreement's own row
-    first: a note or a whole is this agreement's, never every gemeente's. Asked on the
-    jaarschijf being imported, and refused when it is frozen: its tables print the notes."""
-    _cijfers_schrijven(door, jaarschijf)
+def _overnemen(overeenkomst_id: int, standaard: Segment, eigen: Segment) -> None:
+    """The agreement's own copy of a default segment takes its place: the figures of the
+    agreement's open jaarschijven move to it, so one name is one row (a fixed jaarschijf
+    keeps its figures as they were signed)."""
+    open_ = Q(jaarschijf__overeenkomst_id=overeenkomst_id) & ~Q(
+        jaarschijf__status__in=BEVROREN_STATUSSEN
+    )
+    Voorraadstand.objects.filter(open_, segment=standaard).update(segment=eigen)
+    Voorraadoverdracht.objects.filter(open_, segment=standaard).update(segment=eigen)
+
+
+def _segmenten_vastleggen(jaarschijf: Jaarschijf, segmenten: Sequence[SegmentRegel]):
     overeenkomst_id = jaarschijf.overeenkomst_id
     namen = {r.naam for r in segmenten} | {r.onderdeel_van for r in segmenten if r.onderdeel_van}
     eigen = {
@@ -230,9 +254,23 @@ def segmenten_bijwerken_bulk(
             segment.save()
             eigen[naam.lower()] = segment
             nieuw.append(segment)
+            if standaard is not None:
+                _overnemen(jaarschijf.overeenkomst_id, standaard, segment)
     gewijzigd = _segment_delen(segmenten, eigen)
     for segment in gewijzigd:
         segment.save(update_fields=["onderdeel_van", "toelichting"])
     return Bijgewerkt(
         [eigen[r.naam.lower()] for r in segmenten], nieuw=len(nieuw), gewijzigd=len(gewijzigd)
     )
+
+
+@transaction.atomic
+def segmenten_bijwerken_bulk(
+    *, jaarschijf: Jaarschijf, segmenten: Sequence[SegmentRegel], door: Gebruiker
+) -> Bijgewerkt[list[Segment]]:
+    """The agreement's own segments, with the segment each is part of and its note (the
+    workbook's `segmenten` sheet). A name of the default list gets the agreement's own row
+    first: a note or a whole is this agreement's, never every gemeente's. Asked on the
+    jaarschijf being imported, and refused when it is frozen: its tables print the notes."""
+    _cijfers_schrijven(door, jaarschijf)
+    return _segmenten_vastleggen(jaarschijf, segmenten)
