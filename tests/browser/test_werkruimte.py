@@ -49,14 +49,15 @@ def test_gemeente_adds_edits_inline_and_puts_up_for_discussion_huurders_only_rea
 
     # Inline: htmx swaps the row for a form and back; the page itself never reloads.
     pagina.evaluate("window.zelfdePagina = true")
-    rij.get_by_role("link", name="Bewerken afspraak 6.9").click()
+    # Borger-Odoorn 2026 is prose without numbers: controls name an afspraak by its words.
+    rij.get_by_role("link", name=f"Bewerken afspraak {INHOUD[:40]}").click()
     formulier = pagina.locator(f"#afspraak-{afspraak.pk}")
-    expect(formulier.get_by_role("heading", name="Afspraak 6.9 bewerken")).to_be_visible()
+    expect(formulier.get_by_role("heading", name="Afspraak bewerken")).to_be_visible()
     formulier.get_by_label("Inhoud").fill(NIEUWE_INHOUD)
     formulier.get_by_label("Voortgang").select_option(label="Op koers")
     formulier.get_by_role("button", name="Opslaan").click()
 
-    expect(rij.get_by_role("link", name="Bewerken afspraak 6.9")).to_be_visible()
+    expect(rij.get_by_role("link", name=f"Bewerken afspraak {NIEUWE_INHOUD[:40]}")).to_be_visible()
     expect(rij).to_contain_text(NIEUWE_INHOUD)
     expect(rij).to_contain_text("Op koers")
     assert pagina.evaluate("window.zelfdePagina") is True
@@ -68,7 +69,7 @@ def test_gemeente_adds_edits_inline_and_puts_up_for_discussion_huurders_only_rea
     pagina.get_by_role("button", name="Ter bespreking voorleggen").click()
     pagina.wait_for_url(jaarschijf_url)
     expect(pagina.get_by_text("De jaarschijf ligt ter bespreking.")).to_be_visible()
-    expect(pagina.locator("header .status")).to_have_text("Ter bespreking")
+    expect(pagina.locator(".driehoek--jaarschijf .status")).to_have_text("Ter bespreking")
     jaarschijf = Jaarschijf.objects.get(pk=borger_odoorn.jaarschijf.pk)
     assert jaarschijf.status == JaarschijfStatus.TER_BESPREKING
 
