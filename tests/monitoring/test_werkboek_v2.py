@@ -191,3 +191,41 @@ def test_tekst_die_op_een_formule_lijkt_blijft_tekst():
 _VERSIE_1 = {"partijen": 3, "themas": 4, "afspraken": 10, "ondertekenaars": 3}
 _VELDEN_1 = {"gemeente", "cbs_code", "overeenkomst", "periode", "jaar", "titel", "inleiding"}
 _VELDEN_1 |= {"plaats", "datum", "geldig_tot"}
+
+
+@pytest.mark.parametrize(
+    ("cel", "leider", "mede", "aanduiding"),
+    [
+        ("allen", "GEM", ["HR1", "W1"], "allen"),
+        ("W1/HR1", "W1", ["HR1"], ""),
+        ("Huurdersraad Een + Woonstichting Een", "HR1", ["W1"], ""),
+        ("corporaties en huurders", "W1", ["HR1"], "corporaties en huurders"),
+    ],
+)
+def test_de_partijen_van_een_stap(cel, leider, mede, aanduiding):
+    def stap(bladen):
+        bladen["stappen"][0][1] = cel
+
+    jaarschijf = importeer_v2(stap).jaarschijf
+
+    eerste = (
+        Stap.objects.filter(jaarafspraak__jaarschijf=jaarschijf)
+        .order_by("jaarafspraak__afspraak__volgorde", "volgorde")
+        .first()
+    )
+    assert eerste.organisatie.afkorting == leider
+    assert sorted(o.afkorting for o in eerste.mede_organisaties.all()) == mede
+    assert eerste.aanduiding == aanduiding
+
+
+def test_een_aanduiding_die_niet_meer_klopt_wordt_de_lijst_van_partijen():
+    jaarschijf = importeer_v2().jaarschijf
+    stap = Stap.objects.get(jaarafspraak__jaarschijf=jaarschijf, aanduiding__startswith="Gemeente")
+    # The step's parties changed in the browser; its words still say "corporaties".
+    stap.mede_organisaties.clear()
+
+    eerste = werkboek_exporteren(jaarschijf=jaarschijf)
+    assert cellen(eerste)["stappen"][1][1] == "GEM"
+    leeg_database()
+    opnieuw = werkboek_importeren(werkboek=lees_werkboek(io.BytesIO(eerste))).jaarschijf
+    assert cellen(werkboek_exporteren(jaarschijf=opnieuw)) == cellen(eerste)
