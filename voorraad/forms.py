@@ -104,49 +104,61 @@ class CijfersForm(forms.Form):
                 )
                 self.initial[f"{prefix}-{cijfer.pk}"] = cijfer.aantal
                 self.initial[f"{prefix}-{cijfer.pk}-was"] = cijfer.aantal
-        soorten = CijferSoort.choices
-        geen = [("", "—")]
         for i in range(NIEUWE_MUTATIES):
-            self.fields[f"nm-{i}-categorie"] = forms.TypedChoiceField(
-                label=_("Categorie"),
-                required=False,
-                coerce=int,
-                choices=geen + [(c.pk, c.naam) for c in self.categorieen.values()],
-            )
-            self.fields[f"nm-{i}-jaar_van"] = jaar_veld(_("Van jaar"))
-            self.fields[f"nm-{i}-jaar_tot"] = jaar_veld(
-                _("Tot en met jaar"), help_text=_("Leeg = hetzelfde jaar.")
-            )
-            self.fields[f"nm-{i}-soort"] = forms.ChoiceField(
-                label=_("Soort"), choices=soorten, initial=CijferSoort.PROGNOSE, required=False
-            )
-            self.fields[f"nm-{i}-aantal"] = AantalField(label=_("Aantal"), mag_negatief=True)
-            self.fields[f"nm-{i}-toelichting"] = forms.CharField(
-                label=_("Toelichting"), required=False, max_length=500
-            )
+            self._nieuwe_mutatievelden(i)
         for i in range(NIEUWE_STANDEN):
-            self.fields[f"ns-{i}-segment"] = forms.TypedChoiceField(
-                label=_("Segment"),
-                required=False,
-                coerce=int,
-                choices=geen + [(s.pk, s.naam) for s in self.segmenten.values()],
-            )
-            self.fields[f"ns-{i}-jaar"] = jaar_veld(
-                _("Peiljaar"), help_text=_("Stand op 31 december, tenzij u een peildatum invult.")
-            )
-            self.fields[f"ns-{i}-peildatum"] = forms.DateField(
-                label=_("Peildatum"),
-                required=False,
-                input_formats=["%d-%m-%Y", "%Y-%m-%d"],
-                error_messages={"invalid": _("Vul een datum in als dd-mm-jjjj, zoals 01-11-2021.")},
-                help_text=_("Alleen als het niet 31 december is."),
-                widget=forms.TextInput(attrs={"size": 10, "placeholder": "dd-mm-jjjj"}),
-            )
-            self.fields[f"ns-{i}-soort"] = forms.ChoiceField(
-                label=_("Soort"), choices=soorten, initial=CijferSoort.REALISATIE, required=False
-            )
-            self.fields[f"ns-{i}-aantal"] = AantalField(label=_("Aantal"))
+            self._nieuwe_standvelden(i)
         self.jaar = jaar
+
+    def _nieuwe_mutatievelden(self, i):
+        geen = [("", "—")]
+        self.fields[f"nm-{i}-categorie"] = forms.TypedChoiceField(
+            label=_("Categorie"),
+            required=False,
+            coerce=int,
+            choices=geen + [(c.pk, c.naam) for c in self.categorieen.values()],
+        )
+        self.fields[f"nm-{i}-jaar_van"] = jaar_veld(_("Van jaar"))
+        self.fields[f"nm-{i}-jaar_tot"] = jaar_veld(
+            _("Tot en met jaar"), help_text=_("Leeg = hetzelfde jaar.")
+        )
+        self.fields[f"nm-{i}-soort"] = forms.ChoiceField(
+            label=_("Soort"),
+            choices=CijferSoort.choices,
+            initial=CijferSoort.PROGNOSE,
+            required=False,
+        )
+        self.fields[f"nm-{i}-aantal"] = AantalField(label=_("Aantal"), mag_negatief=True)
+        self.fields[f"nm-{i}-toelichting"] = forms.CharField(
+            label=_("Toelichting"), required=False, max_length=500
+        )
+
+    def _nieuwe_standvelden(self, i):
+        geen = [("", "—")]
+        self.fields[f"ns-{i}-segment"] = forms.TypedChoiceField(
+            label=_("Segment"),
+            required=False,
+            coerce=int,
+            choices=geen + [(s.pk, s.naam) for s in self.segmenten.values()],
+        )
+        self.fields[f"ns-{i}-jaar"] = jaar_veld(
+            _("Peiljaar"), help_text=_("Stand op 31 december, tenzij u een peildatum invult.")
+        )
+        self.fields[f"ns-{i}-peildatum"] = forms.DateField(
+            label=_("Peildatum"),
+            required=False,
+            input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+            error_messages={"invalid": _("Vul een datum in als dd-mm-jjjj, zoals 01-11-2021.")},
+            help_text=_("Alleen als het niet 31 december is."),
+            widget=forms.TextInput(attrs={"size": 10, "placeholder": "dd-mm-jjjj"}),
+        )
+        self.fields[f"ns-{i}-soort"] = forms.ChoiceField(
+            label=_("Soort"),
+            choices=CijferSoort.choices,
+            initial=CijferSoort.REALISATIE,
+            required=False,
+        )
+        self.fields[f"ns-{i}-aantal"] = AantalField(label=_("Aantal"))
 
     # --- Validation --------------------------------------------------------------------------
 

@@ -23,6 +23,9 @@
     var tr = input.closest("tr");
     var invoer = invoerInRij(tr);
     var index = invoer.indexOf(input);
+    // Moving sideways: from a cell whose content is all selected (as arrived), or with the
+    // caret at that edge; otherwise the arrow moves the caret inside the cell.
+    var alles = input.selectionStart === 0 && input.selectionEnd === input.value.length;
     var leeg = input.selectionStart === input.selectionEnd;
     switch (e.key) {
       case "ArrowUp":
@@ -32,9 +35,11 @@
       case "Enter":
         return naarRij(tr, e.shiftKey ? -1 : 1, index) || input;
       case "ArrowLeft":
-        return leeg && input.selectionStart === 0 ? invoer[index - 1] : null;
+        return alles || (leeg && input.selectionStart === 0) ? invoer[index - 1] : null;
       case "ArrowRight":
-        return leeg && input.selectionEnd === input.value.length ? invoer[index + 1] : null;
+        return alles || (leeg && input.selectionEnd === input.value.length)
+          ? invoer[index + 1]
+          : null;
       default:
         return null;
     }

@@ -1,0 +1,59 @@
+"""The grid in a real browser (issue 12, point 2), on the Borger-Odoorn 2026 document: a
+Lefier employee types in cells, which save themselves when left (htmx), moves with the
+arrow keys and Enter as in a spreadsheet, and sees a Dutch error in the cell, under the
+site's real Content-Security-Policy (tests/browser/conftest.py fails on any violation)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from gemeenten.constants import Rol
+from gemeenten.models import Organisatie
+from tests import factories
+from tests.browser.conftest import CHROMIUM
+from voorraad.models import Voorraadmutatie
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM, reason="chromium staat niet op PATH"),
+]
+
+
+def cel(pagina, label):
+    return pagina.get_by_label(label, exact=True)
+
+
+def test_corporatie_types_in_the_grid_like_a_spreadsheet(pagina, adres, inloggen, borger_odoorn):
+    lefier = Organisatie.objects.get(afkorting="LF")
+    medewerker = factories.LidmaatschapFactory(
+        gebruiker__username="lf.medewerker", organisatie=lefier, rol=Rol.MEDEWERKER
+    ).gebruiker
+    inloggen(medewerker)
+    pagina.goto(adres("voorraad:raster", jaarschijf_pk=borger_odoorn.jaarschijf.pk))
+    expect(cel(pagina, "nieuwbouw, 2024, realisatie")).to_have_value("0")
+
+    invoer = cel(pagina, "nieuwbouw, 2025, prognose")
+    invoer.fill("+15")
+    invoer.press("Tab")
+    expect(invoer).to_have_value("15")  # saved and swapped in by the server
+    assert (
+        Voorraadmutatie.objects.get(
+            corporatie=lefier, categorie__naam="nieuwbouw", jaar_van=2025, soort="prognose"
+        ).aantal
+        == 15
+    )
+
+    cel(pagina, "nieuwbouw, 2024, realisatie").focus()
+    pagina.keyboard.press("ArrowDown")
+    expect(cel(pagina, "sloop, 2024, realisatie")).to_be_focused()
+    pagina.keyboard.press("ArrowRight")  # arrived with its content selected: moves on
+    expect(cel(pagina, "sloop, 2024, prognose")).to_be_focused()
+
+    fout = cel(pagina, "sloop, 2025, prognose")
+    fout.fill("tien")
+    fout.press("Enter")  # Enter moves down and never posts the whole form
+    expect(cel(pagina, "verkoop, 2025, prognose")).to_be_focused()
+    expect(pagina.get_by_role("alert").filter(has_text="Vul een heel getal in")).to_be_visible()
+    expect(cel(pagina, "sloop, 2025, prognose")).to_have_attribute("aria-invalid", "true")
+    assert re.search(r"/raster/$", pagina.url)
