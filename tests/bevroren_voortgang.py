@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from monitoring import voortgang
 from monitoring.models_voortgang import Agendapunt, Cyclusmoment, Doel
+from monitoring.voortgang.bulk import AgendaRegel, DoelRegel
 from tests.bevroren import GEWEIGERD, LEZEN, OVEREENKOMST, VOORTGANG
 
 DATUM = datetime.date(2026, 6, 30)
@@ -108,5 +109,31 @@ def _kalender_aanroepen(w, door) -> dict:
     }
 
 
+def _bulk_aanroepen(w, door) -> dict:
+    """The workbook's bulk variants: targets are the agreement's, the agenda the document's."""
+    ja = w.a.jaarafspraken[0]
+    regel = DoelRegel(
+        afspraak=ja.afspraak, thema=None, velden={"omschrijving": "Bulk", "waarde": 1}
+    )
+    return {
+        "doelen_bijwerken_bulk": (
+            OVEREENKOMST,
+            lambda: voortgang.doelen_bijwerken_bulk(
+                overeenkomst=w.a.overeenkomst, doelen=[regel], door=door
+            ),
+        ),
+        "agenda_vervangen": (
+            GEWEIGERD,
+            lambda: voortgang.agenda_vervangen(
+                jaarschijf=w.a.jaarschijf, punten=[AgendaRegel("Q3", "Gewijzigd")], door=door
+            ),
+        ),
+    }
+
+
 def voortgang_aanroepen(w, door) -> dict:
-    return {**_doel_en_voortgang_aanroepen(w, door), **_kalender_aanroepen(w, door)}
+    return {
+        **_doel_en_voortgang_aanroepen(w, door),
+        **_kalender_aanroepen(w, door),
+        **_bulk_aanroepen(w, door),
+    }

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from afspraken.constants import JaarschijfStatus
 from afspraken.models import Jaarschijf, JaarschijfStatuswijziging
+from gemeenten.models import Organisatie
 from monitoring.constants import Richting
 from monitoring.models_voortgang import Doel, Doelrealisatie
 
@@ -130,6 +131,10 @@ def _doelen_op(overeenkomst_id: int, moment) -> list[Doel]:
     ).order_by("history_date", "history_id"):
         laatste[h.id] = h
     doelen = [h.instance for h in laatste.values() if h.history_type != "-"]
+    # The parties of split targets in one query, not one per history row.
+    partijen = Organisatie.objects.in_bulk({d.partij_id for d in doelen} - {None})
+    for doel in doelen:
+        doel.partij = partijen.get(doel.partij_id)
     return sorted(doelen, key=lambda d: (d.volgorde, d.pk))
 
 

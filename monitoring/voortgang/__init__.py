@@ -4,6 +4,7 @@ through afspraken' write boundary (`mag_handelen`, and `niet_bevroren` for conte
 jaarschijf); realised values, progress and ticking an agenda item off are progress, which a
 frozen jaarschijf allows."""
 
+from monitoring.voortgang.bulk import agenda_vervangen, doelen_bijwerken_bulk
 from monitoring.voortgang.doelen import (
     doel_bijwerken,
     doel_vastleggen,
@@ -23,6 +24,7 @@ from monitoring.voortgang.melden import Melding, voortgang_melden, voortgang_mel
 
 __all__ = [
     "Melding",
+    "agenda_vervangen",
     "agendapunt_afronden",
     "agendapunt_vastleggen",
     "agendapunt_verwijderen",
@@ -31,6 +33,7 @@ __all__ = [
     "doel_bijwerken",
     "doel_vastleggen",
     "doel_verwijderen",
+    "doelen_bijwerken_bulk",
     "kalendertoken_geven",
     "kalendertoken_vernieuwen",
     "realisatie_melden",

@@ -145,6 +145,9 @@ class Werkboek:
     segmenten: list = field(default_factory=list)  # voorraad_lezer.SegmentGegevens
     ondertekenaars: list[OndertekenaarGegevens] = field(default_factory=list)
     hoofdstukken: list[HoofdstukGegevens] | None = None
+    # Monitoring (#11): monitoring.werkboek.doelen / agenda; None without the sheet.
+    doelen: list | None = None
+    agenda: list | None = None
     kolommen: dict[str, set[str]] = field(default_factory=dict)
     waarschuwingen: list = field(default_factory=list)
 

@@ -15,6 +15,8 @@ from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Partij, St
 from afspraken.perioden import periode_label
 from gemeenten.models import Organisatie
 from monitoring.werkboek import formaat, keuzen
+from monitoring.werkboek.agenda import agenda_rijen
+from monitoring.werkboek.doelen import doelen_rijen
 from monitoring.werkboek.export_partijen import Partijen
 from monitoring.werkboek.voorraad_export import segment_rijen, stand_versie2
 from monitoring.werkboek.waarden import Ongeldig
@@ -254,6 +256,8 @@ def werkboek_rijen(jaarschijf: Jaarschijf) -> dict[str, list[tuple]]:
         formaat.SEGMENTEN.naam: segment_rijen(jaarschijf),
         formaat.ONDERTEKENAARS.naam: document.ondertekenaars(),
         formaat.HOOFDSTUKKEN.naam: document.hoofdstukken(),
+        formaat.DOELEN.naam: doelen_rijen(jaarschijf),
+        formaat.AGENDA.naam: agenda_rijen(jaarschijf),
     }
     # Last: the references above may have added parties, and joint steps get their words.
     afspraken = document.met_allen(afspraken)

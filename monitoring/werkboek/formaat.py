@@ -71,6 +71,28 @@ ONDERTEKENAARS = Blad(
     "ondertekenaars", ("partij", "naam", "functie", "ondertekend_op"), ("partij", "naam")
 )
 HOOFDSTUKKEN = Blad("hoofdstukken", ("plek", "kop", "soort", "tekst"), ("plek", "kop", "tekst"))
+# Monitoring (#11): targets of an afspraak or a theme, and the agreement's agenda.
+DOELEN = Blad(
+    "doelen",
+    (
+        "code",
+        "thema",
+        "omschrijving",
+        "waarde",
+        "waarde_tot",
+        "circa",
+        "eenheid",
+        "richting",
+        "basis",
+        "basisdatum",
+        "peiljaar",
+        "partij",
+        "gerealiseerd",
+        "gerealiseerd_op",
+    ),
+    ("omschrijving", "waarde"),
+)
+AGENDA = Blad("agenda", ("wanneer", "wat", "wie", "soort"), ("wanneer", "wat"))
 
 BLADEN = (
     JAARSCHIJF,
@@ -83,6 +105,8 @@ BLADEN = (
     SEGMENTEN,
     ONDERTEKENAARS,
     HOOFDSTUKKEN,
+    DOELEN,
+    AGENDA,
 )
 
 # The `veld` values of the jaarschijf sheet, in the order the exporter writes them.

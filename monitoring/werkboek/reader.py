@@ -9,6 +9,7 @@ from afspraken.models import Afspraak, Ondertekening, Partij, Stap, Thema
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Organisatie
 from monitoring.werkboek import formaat, keuzen, waarden
+from monitoring.werkboek.agenda import lees_agenda
 from monitoring.werkboek.bestand import BladInhoud, open_werkboek
 from monitoring.werkboek.data import (
     AfspraakGegevens,
@@ -19,6 +20,7 @@ from monitoring.werkboek.data import (
     ThemaGegevens,
     Werkboek,
 )
+from monitoring.werkboek.doelen import lees_doelen
 from monitoring.werkboek.lezer_hoofdstukken import lees_hoofdstukken
 from monitoring.werkboek.lezer_jaarschijf import lees_jaarschijf
 from monitoring.werkboek.lezer_voorraad import lees_voorraad
@@ -75,6 +77,8 @@ class _Lezer:
             segmenten=lees_segmenten(self),
             ondertekenaars=self._ondertekenaars(index, jaarschijf),
             hoofdstukken=lees_hoofdstukken(self, themas),
+            doelen=lees_doelen(self, index, themas, codes),
+            agenda=lees_agenda(self, index, jaarschijf.jaar if jaarschijf else None),
         )
         self.meldingen.controleer()
         werkboek.kolommen = self.kolommen

@@ -96,6 +96,45 @@ VOORBEELD = {
         ("na", "Geldigheid", "geldigheid", "Deze jaarschijf geldt na ondertekening."),
         ("bijlage", "Begrippen", "begrippen", "DAEB: diensten van algemeen economisch belang."),
     ],
+    # Monitoring (#11): a target of an afspraak and of a theme; the year's agenda.
+    formaat.DOELEN.naam: [
+        (
+            "B1",
+            "",
+            "woningen verduurzaamd",
+            120,
+            None,
+            "",
+            "woningen",
+            "minimaal",
+            None,
+            None,
+            2026,
+            "WV",
+            40,
+            datetime.date(2026, 6, 30),
+        ),
+        (
+            "",
+            "Duurzaamheid",
+            "gemiddeld energielabel",
+            "B",
+            None,
+            "",
+            "label",
+            "precies",
+            None,
+            None,
+            2028,
+            "",
+            None,
+            None,
+        ),
+    ],
+    formaat.AGENDA.naam: [
+        ("voor 1 juli 2026", "Aanleveren activiteitenoverzicht", "WV", "activiteitenoverzicht"),
+        ("uiterlijk 15 december 2026", "Ondertekening jaarschijf 2027", "allen", "ondertekening"),
+    ],
 }
 
 

@@ -189,7 +189,7 @@ def test_superuser_importeert_voor_elke_gemeente(client, scenario):
 def test_export_voor_partijen(client, scenario, rol, django_assert_max_num_queries):
     ingelogd(client, scenario, rol)
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         response = client.get(export_url(scenario.a.jaarschijf))
 
     assert response.status_code == 200
@@ -220,7 +220,7 @@ def test_export_querybudget_hangt_niet_af_van_de_omvang(
         )
     ingelogd(client, scenario, "gemeente_medewerker")
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         response = client.get(export_url(scenario.a.jaarschijf))
 
     assert len(cellen(response.content)["afspraken"]) == 1 + 2 + 30
