@@ -30,9 +30,7 @@ from gemeenten.models import Gemeente
 from gemeenten.systeem import SYSTEEM
 from monitoring.werkboek import formaat
 from monitoring.werkboek.agenda import agenda_importeren
-from monitoring.werkboek.agenda import agenda_importeren
 from monitoring.werkboek.data import JaarschijfGegevens, Werkboek
-from monitoring.werkboek.doelen import doelen_importeren
 from monitoring.werkboek.doelen import doelen_importeren
 from monitoring.werkboek.importer_inhoud import afspraak_regels, partij_regels, thema_regels
 from monitoring.werkboek.importer_jaar import (
@@ -262,16 +260,6 @@ def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportRe
     per_code = _afspraken(werkboek, overeenkomst, jaarschijf, organisaties, door, telling)
     _stappen_en_ondertekenaars(werkboek, jaarschijf, per_code, organisaties, door, telling)
     _voorraad(werkboek, jaarschijf, organisaties, door, telling)
-    doelen_importeren(
-        werkboek=werkboek,
-        overeenkomst=overeenkomst,
-        per_code=per_code,
-        organisaties=organisaties,
-        door=door,
-    )
-    agenda_importeren(
-        werkboek=werkboek, jaarschijf=jaarschijf, organisaties=organisaties, door=door
-    )
     doelen_importeren(
         werkboek=werkboek,
         overeenkomst=overeenkomst,
