@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives
 from django.core.signing import BadSignature, TimestampSigner
@@ -82,13 +83,25 @@ def inschrijfsleutel_geldig(gebruiker: Gebruiker, sleutel: str) -> bool:
     return constant_time_compare(waarde, f"{gebruiker.pk}:{_vingerafdruk(gebruiker)}")
 
 
+# Whoever holds the password can ask for the link; they cannot read it, but must not flood
+# the owner's mailbox either: one mail per account per few minutes.
+INSCHRIJFLINK_PAUZE = 5 * 60
+
+
+class TeSnel(Exception):
+    """A link was mailed to this account moments ago."""
+
+
 def inschrijflink_versturen(*, gebruiker: Gebruiker, link_basis: str) -> bool:
-    """Mail the enrolment link to the account's own address; False when it has none.
+    """Mail the enrolment link to the account's own address; False when it has none, TeSnel
+    when one was sent less than INSCHRIJFLINK_PAUZE ago.
 
     `link_basis` is the absolute URL of the setup page; the key goes in its query string.
     """
     if not gebruiker.email:
         return False
+    if not cache.add(f"tweestaps-inschrijflink:{gebruiker.pk}", 1, INSCHRIJFLINK_PAUZE):
+        raise TeSnel
     context = {
         "gebruiker": gebruiker,
         "link": f"{link_basis}?{urlencode({'sleutel': inschrijfsleutel(gebruiker)})}",

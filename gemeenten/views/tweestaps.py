@@ -64,17 +64,21 @@ def _gemaskeerd(adres: str) -> str:
 
 def _link_vragen(request):
     """The setup page before the mailed link: what is needed, and a button to send it."""
-    verstuurd = None
+    verstuurd = te_snel = None
     if request.method == "POST" and "link" in request.POST:
-        verstuurd = inschrijven.inschrijflink_versturen(
-            gebruiker=request.user,
-            link_basis=request.build_absolute_uri(reverse("gemeenten:tweestaps_instellen")),
-        )
+        try:
+            verstuurd = inschrijven.inschrijflink_versturen(
+                gebruiker=request.user,
+                link_basis=request.build_absolute_uri(reverse("gemeenten:tweestaps_instellen")),
+            )
+        except inschrijven.TeSnel:
+            te_snel = True
     return render(
         request,
         "gemeenten/tweestaps_link.html",
         {
             "verstuurd": verstuurd,
+            "te_snel": te_snel,
             "adres": _gemaskeerd(request.user.email),
             "sleutel_ongeldig": bool(request.GET.get("sleutel")),
             "volgende": _volgende(request),

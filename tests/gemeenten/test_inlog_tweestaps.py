@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -25,6 +26,8 @@ INSTELLEN = "/account/tweestaps/instellen/"
 @pytest.fixture(autouse=True)
 def tweestaps_verplicht(settings):
     settings.TWEESTAPS_VERPLICHT = True
+    # The pause between two link mails lives in the cache, which outlives a test.
+    cache.clear()
 
 
 @pytest.fixture
@@ -110,3 +113,11 @@ def test_a_verified_session_may_replace_its_app_without_a_link(client, onderteke
     sessie["otp_device_id"] = oud.persistent_id
     sessie.save()
     assert "<svg" in client.get(INSTELLEN).content.decode()
+
+
+def test_the_link_is_not_mailed_again_within_minutes(client, ondertekenaar):
+    inloggen(client, ondertekenaar)
+    client.post(INSTELLEN, {"link": "1"})
+    tweede = client.post(INSTELLEN, {"link": "1"})
+    assert "Er is zojuist al een link verstuurd" in tweede.content.decode()
+    assert len(mail.outbox) == 1
