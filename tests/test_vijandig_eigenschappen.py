@@ -56,6 +56,38 @@ def test_number_fields_give_a_bounded_western_number_or_a_dutch_refusal(invoer):
         assert not (isinstance(invoer, str) and NIET_WESTERS.search(invoer.strip()))
 
 
+def _formvelden():
+    """The number fields of the real forms: the figures form's count and year fields and
+    every year field of the agreement forms."""
+    from django import forms
+
+    from afspraken import forms as afspraken_forms
+    from voorraad.forms import AantalField, jaar_veld
+
+    velden = [(AantalField(), -MAX_AANTAL, MAX_AANTAL), (jaar_veld("jaar"), MIN_JAAR, MAX_JAAR)]
+    for klasse in vars(afspraken_forms).values():
+        if isinstance(klasse, type) and issubclass(klasse, forms.BaseForm):
+            velden.extend(
+                (veld, MIN_JAAR, MAX_JAAR)
+                for naam, veld in klasse.base_fields.items()
+                if naam in ("jaar", "tot_jaar", "actief_tot")
+            )
+    return velden
+
+
+@INSTELLINGEN
+@given(invoer=TEKST)
+def test_the_forms_number_fields_give_a_bounded_number_or_a_dutch_refusal(invoer):
+    for veld, laag, hoog in _formvelden():
+        try:
+            getal = veld.clean(invoer)
+        except ValidationError as fout:
+            assert fout.messages
+            continue
+        assert getal is None or laag <= getal <= hoog
+        assert not NIET_WESTERS.search(invoer.strip())
+
+
 @INSTELLINGEN
 @given(invoer=CEL)
 def test_cell_parsers_give_a_value_or_a_dutch_refusal(invoer):
