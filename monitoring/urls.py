@@ -14,6 +14,7 @@ from monitoring.views import (
     voortgang,
 )
 from monitoring.werkboek import views as werkboek
+from monitoring.werkboek import voorraad_views
 
 app_name = "monitoring"
 
@@ -64,6 +65,16 @@ urlpatterns = [
     path("verificatie/", verificatie.verificatie, name="verificatie"),
     path("werkboek/importeren/", werkboek.WerkboekImportView.as_view(), name="werkboek-import"),
     path("werkboek/sjabloon/", werkboek.werkboek_sjabloon, name="werkboek-sjabloon"),
+    path(
+        "jaarschijven/<int:jaarschijf_pk>/voorraad/download/",
+        voorraad_views.VoorraadDownloadView.as_view(),
+        name="voorraad-download",
+    ),
+    path(
+        "jaarschijven/<int:jaarschijf_pk>/voorraad/aanleveren/",
+        voorraad_views.VoorraadUploadView.as_view(),
+        name="voorraad-upload",
+    ),
     path(
         "jaarschijven/<int:jaarschijf_pk>/werkboek/",
         werkboek.WerkboekExportView.as_view(),

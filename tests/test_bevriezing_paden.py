@@ -72,7 +72,14 @@ URLS = {
     "afspraken:thema-aanmaken": OVEREENKOMST,
     "afspraken:thema-bewerken": OVEREENKOMST,
     "afspraken:thema-verplaatsen": OVEREENKOMST,
+    # A corporatie's own figures as a file: refused with the freeze message, also the download.
+    "monitoring:voorraad-download": GEWEIGERD,
+    "monitoring:voorraad-upload": GEWEIGERD,
+    "voorraad:cel": GEWEIGERD,
+    "voorraad:cel-geschiedenis": GEWEIGERD,
     "voorraad:cijfers-bewerken": GEWEIGERD,
+    "voorraad:overzicht": LEZEN,
+    "voorraad:raster": GEWEIGERD,
     "monitoring:jaarafspraak-opmerking-plaatsen": VOORTGANG,
     "monitoring:jaarschijf": LEZEN,
     "monitoring:jaarschijf-opmerking-plaatsen": VOORTGANG,
@@ -156,6 +163,9 @@ def vuile_invoer(objecten, ander) -> dict:
     for prefix, cijfer in (("m", objecten["voorraadmutatie"]), ("s", objecten["voorraadstand"])):
         data[f"{prefix}-{cijfer.pk}"] = "999"
         data[f"{prefix}-{cijfer.pk}-was"] = "" if cijfer.aantal is None else str(cijfer.aantal)
+    # The grid's cells (voorraad.invulraster): the mutation's own cell, typed over.
+    m = objecten["voorraadmutatie"]
+    data[f"m.{m.categorie_id}.{m.jaar_van}.{m.soort}"] = "999"
     return data
 
 

@@ -319,6 +319,20 @@ def _voortgang_en_cijfer_aanroepen(w, door) -> dict:
                 door=door,
             ),
         ),
+        "eigen_cijfers_aanleveren": (
+            GEWEIGERD,
+            lambda: voorraad_services.eigen_cijfers_aanleveren(
+                jaarschijf=js,
+                corporatie=w.c1,
+                mutaties=[
+                    voorraad_services.MutatieRegel(
+                        w.c1, "nieuwbouw", js.jaar, js.jaar, "prognose", 999
+                    )
+                ],
+                standen=[],
+                door=door,
+            ),
+        ),
         "werkboek_importeren": (
             GEWEIGERD,
             lambda: werkboek_importeren(werkboek=eigen_werkboek(js), door=door),

@@ -2,9 +2,10 @@
 boundary (afspraken.services.grens): its permission, and a jaarschijf that is not frozen.
 
 pagina: a corporatie's figures page in one call; cel: one cell of the grid, in place;
-bulk: a gemeente's workbook.
+bulk: a gemeente's workbook; aanlevering: a corporatie's own figures as a file.
 """
 
+from voorraad.services.aanlevering import eigen_cijfers_aanleveren
 from voorraad.services.bulk import (
     MutatieRegel,
     SegmentRegel,
@@ -35,6 +36,7 @@ __all__ = [
     "StandRegel",
     "cel_bijwerken",
     "cijfers_bijwerken",
+    "eigen_cijfers_aanleveren",
     "segmenten_bijwerken_bulk",
     "voorraadmutaties_bijwerken_bulk",
     "voorraadstanden_bijwerken_bulk",

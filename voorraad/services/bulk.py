@@ -126,6 +126,12 @@ def voorraadmutaties_bijwerken_bulk(
     period and soort: created, or given the row's aantal and toelichting. Mutations not
     named stay; categories not known yet are created."""
     _cijfers_schrijven(door, jaarschijf)
+    return mutaties_schrijven(jaarschijf, mutaties, door)
+
+
+def mutaties_schrijven(jaarschijf: Jaarschijf, mutaties: Sequence[MutatieRegel], door):
+    """The write of voorraadmutaties_bijwerken_bulk, for callers that asked their own
+    permission (voorraad.services.aanlevering: a corporatie's own rows)."""
     categorieen = _per_naam(Categorie, jaarschijf.overeenkomst_id, {m.categorie for m in mutaties})
     gewenst = [
         Voorraadmutatie(
@@ -173,6 +179,11 @@ def voorraadstanden_bijwerken_bulk(
             raise ValidationError(
                 [f"{_('Segment')} '{naam}': {bericht}" for bericht in fout.messages]
             ) from fout
+    return standen_schrijven(jaarschijf, standen, door)
+
+
+def standen_schrijven(jaarschijf: Jaarschijf, standen: Sequence[StandRegel], door):
+    """The write of voorraadstanden_bijwerken_bulk (see mutaties_schrijven)."""
     segmenten = _per_naam(Segment, jaarschijf.overeenkomst_id, {s.segment for s in standen})
     gewenst = [
         Voorraadstand(
