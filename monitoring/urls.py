@@ -3,6 +3,7 @@ from django.urls import path
 from monitoring.views import (
     dashboard,
     doelen,
+    jaarcyclus,
     jaarschijf,
     kalender,
     ondertekening,
@@ -116,6 +117,11 @@ urlpatterns = [
         "gemeenten/<int:gemeente_pk>/kalender/",
         kalender.GemeenteKalenderView.as_view(),
         name="kalender",
+    ),
+    path(
+        "gemeenten/<int:gemeente_pk>/jaarcyclus/",
+        jaarcyclus.JaarcyclusView.as_view(),
+        name="jaarcyclus",
     ),
     path("kalender/", kalender.MijnKalenderView.as_view(), name="mijn-kalender"),
     path("kalender/<str:token>.ics", kalender.ical_feed, name="kalender-ics"),

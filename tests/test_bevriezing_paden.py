@@ -99,6 +99,8 @@ URLS = {
     "monitoring:dashboard-gemeente": LEZEN,
     "monitoring:dashboard-landelijk": LEZEN,
     "monitoring:kalender": LEZEN,
+    # The gemeente's yearly deadlines: no part of any document.
+    "monitoring:jaarcyclus": OVEREENKOMST,
     # Writes only the person's own calendar token.
     "monitoring:mijn-kalender": LEZEN,
     "monitoring:kalender-ics": LEZEN,

@@ -160,3 +160,23 @@ def test_ical_lines_are_folded_at_75_octets():
     )
     for regel in ical([item], naam="Test").decode().split("\r\n"):
         assert len(regel.encode()) <= 75
+
+
+def test_the_gemeente_sets_its_own_deadlines_on_the_cycle_page(client):
+    sc = autorisatiewereld()
+    url = reverse("monitoring:jaarcyclus", kwargs={"gemeente_pk": sc.a.gemeente.pk})
+    data = {
+        "wat": "Activiteitenoverzicht <WS>",
+        "soort": "activiteitenoverzicht",
+        "dag": 1,
+        "maand": 4,
+    }
+    client.force_login(sc.gebruiker("corporatie_medewerker"))
+    assert "1-7" in client.get(url).content.decode()  # the law's default
+    assert client.post(url, data).status_code == 403
+    client.force_login(sc.gebruiker("gemeente_medewerker"))
+    assert client.post(url, {**data, "dag": 31, "maand": 2}).status_code == 200
+    assert client.post(url, data).status_code == 302
+    html = client.get(url).content.decode()
+    assert "Activiteitenoverzicht &lt;WS&gt;" in html and "(standaard)" not in html
+    assert [i.datum for i in cyclus([sc.a.gemeente], [2026])] == [D(2026, 4, 1)]
