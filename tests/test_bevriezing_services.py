@@ -30,8 +30,8 @@ from tests.bevroren_bulk import (
     bulk_overeenkomst_aanroepen,
     bulk_voorraad_aanroepen,
 )
+from tests.bevroren_hoofdstuk import hoofdstuk_aanroepen
 from tests.bevroren_voortgang import voortgang_aanroepen
-from tests.paden import hoofdstuk_van
 from voorraad import services as voorraad_services
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
             _jaarschijf_aanroepen,
             _overeenkomst_aanroepen,
             _stap_aanroepen,
-            _hoofdstuk_aanroepen,
+            hoofdstuk_aanroepen,
             _voortgang_en_cijfer_aanroepen,
             bulk_overeenkomst_aanroepen,
             bulk_jaarschijf_aanroepen,
@@ -242,35 +242,6 @@ def _stap_aanroepen(w, door) -> dict:
         "beheer_verwijderen": (
             GEWEIGERD,
             lambda: afspraken_services.beheer_verwijderen(obj=stap, door=door),
-        ),
-    }
-
-
-def _hoofdstuk_aanroepen(w, door) -> dict:
-    """The hoofdstukken of the frozen jaarschijf (issue #9)."""
-    js = w.a.jaarschijf
-    hoofdstuk = hoofdstuk_van(js)
-    tekst = {"kop": "Gewijzigd", "tekst": "Gewijzigd"}
-    return {
-        "hoofdstuk_toevoegen": (
-            GEWEIGERD,
-            lambda: afspraken_services.hoofdstuk_toevoegen(jaarschijf=js, door=door, **tekst),
-        ),
-        "hoofdstuk_bijwerken": (
-            GEWEIGERD,
-            lambda: afspraken_services.hoofdstuk_bijwerken(
-                hoofdstuk=hoofdstuk, versie=hoofdstuk.versie, door=door, **tekst
-            ),
-        ),
-        "hoofdstuk_verplaatsen": (
-            GEWEIGERD,
-            lambda: afspraken_services.hoofdstuk_verplaatsen(
-                hoofdstuk=hoofdstuk, omhoog=False, door=door
-            ),
-        ),
-        "hoofdstuk_verwijderen": (
-            GEWEIGERD,
-            lambda: afspraken_services.hoofdstuk_verwijderen(hoofdstuk=hoofdstuk, door=door),
         ),
     }
 
