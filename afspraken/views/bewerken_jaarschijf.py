@@ -5,6 +5,7 @@ jaarschijf page with htmx, or as a full page without JavaScript) and the per-par
 from functools import cached_property
 
 from django.utils.translation import gettext_lazy as _
+from django_htmx.http import HttpResponseClientRefresh
 
 from afspraken import boven, forms, services
 from afspraken.models import Jaarafspraak, Jaarschijf, Overeenkomst, Stap
@@ -101,6 +102,8 @@ class JaarafspraakBewerkenView(ServiceFormView):
 
     def opslaan(self, form):
         data = form.cleaned_data
+        # A row's kop is the heading of its group: a new one regroups the whole theme.
+        self.kop_gewijzigd = self.volledig and data["kop"] != self.object.afspraak.kop
         if self.volledig:
             return services.jaarafspraak_regel_bijwerken(
                 jaarafspraak=self.object, door=self.request.user, **data
@@ -115,6 +118,8 @@ class JaarafspraakBewerkenView(ServiceFormView):
         )
 
     def htmx_opgeslagen(self):
+        if self.kop_gewijzigd:
+            return HttpResponseClientRefresh()
         return rij_response(self.request, self.object)
 
     def get_context_data(self, **kwargs):

@@ -170,14 +170,28 @@ def test_party_theme_and_afspraak_fields_in_the_browser(gemeente, opbouw):
         },
         **HTMX,
     )
-    assert response.status_code == 200
-    assert 'class="afspraak__soort">Doorkijk<' in response.content.decode()
+    # A new kop regroups the theme: the page reloads instead of swapping one row.
+    assert response.status_code == 200 and response["HX-Refresh"] == "true"
     afspraak = Afspraak.objects.get(pk=ja.afspraak_id)
     assert (afspraak.kop, afspraak.soort, afspraak.betrokkenen) == (
         "Doorkijk naar 2027",
         Soort.DOORKIJK,
         "zorgpartijen",
     )
+    afspraak.refresh_from_db()
+    response = gemeente.post(
+        _url("jaarafspraak-bewerken", jaarafspraak_pk=ja.pk),
+        {
+            "code": afspraak.code,
+            "inhoud": afspraak.inhoud,
+            "kop": afspraak.kop,
+            "soort": Soort.DOORKIJK,
+            "versie": ja.versie + 1,
+            "afspraak_versie": afspraak.versie,
+        },
+        **HTMX,
+    )
+    assert 'class="afspraak__soort">Doorkijk<' in response.content.decode()
 
 
 @pytest.mark.parametrize("status", [JaarschijfStatus.VASTGESTELD, JaarschijfStatus.ONDERTEKEND])
