@@ -1,10 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from gemeenten.models import Gebruiker, Gemeente, Lidmaatschap, Organisatie
+from gemeenten.services.samenvoegen import organisaties_samenvoegen
 
 # Rights come from memberships and the rules in each app's rules.py; Django's groups and
 # model permissions would be a second, conflicting system.
@@ -36,12 +40,50 @@ class GemeenteAdmin(admin.ModelAdmin):
 
 @admin.register(Organisatie)
 class OrganisatieAdmin(SimpleHistoryAdmin):
-    list_display = ["naam", "afkorting", "type", "gemeente"]
-    list_filter = ["type"]
-    search_fields = ["naam", "afkorting"]
-    list_select_related = ["gemeente"]
-    autocomplete_fields = ["gemeente"]
+    list_display = ["naam", "afkorting", "type", "gemeente", "kvk_nummer", "aangemaakt_voor"]
+    list_filter = ["type", ("aangemaakt_voor", admin.EmptyFieldListFilter)]
+    search_fields = ["naam", "afkorting", "kvk_nummer", "l_nummer"]
+    list_select_related = ["gemeente", "aangemaakt_voor"]
+    autocomplete_fields = ["gemeente", "aangemaakt_voor"]
     inlines = [LidmaatschapInline]
+    actions = ["samenvoegen"]
+
+    @admin.action(description=_("Geselecteerde organisaties samenvoegen"))
+    def samenvoegen(self, request, queryset):
+        """Asks which one stays, then merges the others into it (all or none)."""
+        organisaties = list(queryset.order_by("naam", "pk"))
+        if len(organisaties) < 2:
+            self.message_user(request, _("Kies ten minste twee organisaties."), messages.ERROR)
+            return None
+        keuze = request.POST.get("behouden")
+        behouden = next((o for o in organisaties if str(o.pk) == keuze), None)
+        if behouden is None:
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Organisaties samenvoegen"),
+                "organisaties": organisaties,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(
+                request, "admin/gemeenten/organisatie/samenvoegen.html", context
+            )
+        try:
+            with transaction.atomic():
+                for duplicaat in organisaties:
+                    if duplicaat.pk != behouden.pk:
+                        organisaties_samenvoegen(
+                            behouden=behouden, duplicaat=duplicaat, door=request.user
+                        )
+        except ValidationError as fout:
+            self.message_user(request, " ".join(fout.messages), messages.ERROR)
+            return None
+        self.message_user(
+            request,
+            _("De organisaties zijn samengevoegd in {naam}.").format(naam=behouden.naam),
+            messages.SUCCESS,
+        )
+        return None
 
 
 @admin.register(Gebruiker)

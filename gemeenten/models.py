@@ -50,6 +50,44 @@ class Organisatie(models.Model):
         related_name="organisaties",
         help_text=_("Alleen voor een organisatie van het type gemeente: welke gemeente zij is."),
     )
+    kvk_nummer = models.CharField(
+        _("KvK-nummer"),
+        max_length=8,
+        blank=True,
+        default="",
+        validators=[RegexValidator(r"^\d{8}$", _("Een KvK-nummer bestaat uit 8 cijfers."))],
+        help_text=_("Het nummer in het Handelsregister, 8 cijfers."),
+    )
+    l_nummer = models.CharField(
+        _("L-nummer"),
+        max_length=5,
+        blank=True,
+        default="",
+        validators=[
+            RegexValidator(
+                r"^L\d{4}$",
+                _("Een L-nummer is een L gevolgd door 4 cijfers, bijvoorbeeld L1234."),
+            )
+        ],
+        help_text=_(
+            "Alleen voor een woningcorporatie: haar nummer bij de Autoriteit "
+            "woningcorporaties, bijvoorbeeld L1234."
+        ),
+    )
+    # The scope (docs/organisaties.md): null is shared, visible to everyone; otherwise
+    # the gemeente whose import or staff brought it in, the only gemeente that sees it.
+    aangemaakt_voor = models.ForeignKey(
+        Gemeente,
+        verbose_name=_("aangemaakt voor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="eigen_organisaties",
+        help_text=_(
+            "Leeg: gedeeld, voor iedereen zichtbaar. Anders alleen zichtbaar voor deze "
+            "gemeente, haar partners en de eigen leden."
+        ),
+    )
     versie = models.PositiveIntegerField(_("versie"), default=1, editable=False)
     objects = OrganisatieQuerySet.as_manager()
     history = HistoricalRecords()
@@ -59,7 +97,31 @@ class Organisatie(models.Model):
         verbose_name_plural = _("organisaties")
         ordering = ["naam"]
         constraints = [
-            models.UniqueConstraint(Lower("naam"), "type", name="organisatie_naam_type_uniek"),
+            # One shared organisation per name and type, and one per name and type in each
+            # gemeente's own scope (two gemeenten may each have their own "Woonservice").
+            models.UniqueConstraint(
+                Lower("naam"),
+                "type",
+                condition=models.Q(aangemaakt_voor__isnull=True),
+                name="organisatie_naam_type_uniek",
+            ),
+            models.UniqueConstraint(
+                Lower("naam"),
+                "type",
+                "aangemaakt_voor",
+                condition=models.Q(aangemaakt_voor__isnull=False),
+                name="organisatie_naam_type_uniek_per_gemeente",
+            ),
+            models.UniqueConstraint(
+                "kvk_nummer", condition=~models.Q(kvk_nummer=""), name="organisatie_kvk_uniek"
+            ),
+            models.UniqueConstraint(
+                "l_nummer", condition=~models.Q(l_nummer=""), name="organisatie_l_nummer_uniek"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(l_nummer="") | models.Q(type=OrganisatieType.WONINGCORPORATIE),
+                name="organisatie_l_nummer_corporatie",
+            ),
             models.CheckConstraint(
                 condition=~models.Q(type=OrganisatieType.GEMEENTE)
                 | models.Q(gemeente__isnull=False),
@@ -80,6 +142,10 @@ class Organisatie(models.Model):
                         "kies welke."
                     )
                 }
+            )
+        if self.l_nummer and not self.is_corporatie:
+            raise ValidationError(
+                {"l_nummer": _("Alleen een woningcorporatie heeft een L-nummer.")}
             )
 
     @property

@@ -15,11 +15,36 @@ class GemeenteQuerySet(models.QuerySet):
         return None if gemeente_id is None else self.filter(pk=gemeente_id).first()
 
 
+def _zichtbaar(gemeente_id) -> models.Q:
+    zichtbaar = models.Q(aangemaakt_voor__isnull=True)
+    if gemeente_id is not None:
+        zichtbaar |= models.Q(aangemaakt_voor_id=gemeente_id)
+    return zichtbaar
+
+
 class OrganisatieQuerySet(models.QuerySet):
     def van_gemeente(self, gemeente):
         """The gemeente's own organisation (the one gemeente party of its agreements), or
         None while it has none."""
         return self.filter(type=OrganisatieType.GEMEENTE, gemeente=gemeente).order_by("pk").first()
+
+    def zichtbaar_voor_gemeente(self, gemeente):
+        """The organisations a gemeente's staff and imports may see and reuse: the shared ones
+        and those brought in for this gemeente (docs/organisaties.md). `gemeente`: a Gemeente,
+        its pk, or None (the shared ones only)."""
+        return self.filter(_zichtbaar(getattr(gemeente, "pk", gemeente)))
+
+    def zichtbaar_voor(self, user):
+        """Every list or choice of organisations starts here: everything for a superuser;
+        otherwise the shared ones, those of the user's gemeente, and their own organisation.
+        An agreement's parties are shown through the agreement (its own scope), not here."""
+        if getattr(user, "is_superuser", False) and user.is_active:
+            return self
+        act = actor(user)
+        zichtbaar = _zichtbaar(act.gemeente_id)
+        if act.organisatie_id is not None:
+            zichtbaar |= models.Q(pk=act.organisatie_id)
+        return self.filter(zichtbaar)
 
     def for_user(self, user, action: str):
         """BEHEREN: the organisations whose members the user manages and into which they bring

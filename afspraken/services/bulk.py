@@ -26,7 +26,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -185,6 +184,12 @@ class PartijRegel:
     aanduiding: str = BEHOUDEN
     rol: str = BEHOUDEN
     actief_tot: int | None = BEHOUDEN
+    # Registration numbers (docs/organisaties.md): filled in when missing, never cleared.
+    kvk_nummer: str = ""
+    l_nummer: str = ""
+
+    def identiteit(self) -> gemeenten_services.Identiteit:
+        return gemeenten_services.Identiteit(self.naam, self.type, self.kvk_nummer, self.l_nummer)
 
     def partijvelden(self) -> dict:
         return {veld: getattr(self, veld) for veld in PARTIJ_VELDEN}
@@ -193,9 +198,8 @@ class PartijRegel:
 PARTIJ_VELDEN = ("vertegenwoordiger", "functie", "mandaat", "aanduiding", "rol", "actief_tot")
 
 
-def _organisatie(regel: PartijRegel, index: int, bestaand: dict, gemeente: Gemeente):
-    """The organisation a row names, found by name and type or new (not yet saved)."""
-    org = bestaand.get((regel.naam.lower(), regel.type))
+def _organisatie(regel: PartijRegel, index: int, org, gemeente: Gemeente):
+    """The organisation a row names, as found (`org`) or new (not yet saved)."""
     if org is not None:
         return org
     is_gemeente = regel.type == OrganisatieType.GEMEENTE
@@ -232,15 +236,16 @@ def partijen_bijwerken_bulk(
     order given; the counts are of organisations."""
     mag_handelen(door, "afspraken.change_overeenkomst", overeenkomst)
     gemeente = overeenkomst.gemeente
-    bestaand = {
-        (org.naam.lower(), org.type): org
-        for org in Organisatie.objects.annotate(naam_lower=Lower("naam")).filter(
-            naam_lower__in=[p.naam.lower() for p in partijen]
+    try:
+        # Reused only on an exact identity among what this gemeente sees (#14).
+        gevonden = gemeenten_services.organisaties_zoeken(
+            identiteiten=[p.identiteit() for p in partijen], gemeente=gemeente
         )
-    }
+    except gemeenten_services.OrganisatieFout as fout:
+        raise RegelFout(fout.index, fout) from fout
     organisaties = []
     for index, regel in enumerate(partijen):
-        org = _organisatie(regel, index, bestaand, gemeente)
+        org = _organisatie(regel, index, gevonden[index], gemeente)
         try:
             gemeentepartij_controleren(gemeente=gemeente, organisatie=org, naast=organisaties)
         except ValidationError as fout:
@@ -249,7 +254,8 @@ def partijen_bijwerken_bulk(
     try:
         vastgelegd = gemeenten_services.organisaties_vastleggen(
             organisaties=[
-                (org, r.afkorting) for org, r in zip(organisaties, partijen, strict=True)
+                (org, r.afkorting, r.kvk_nummer, r.l_nummer)
+                for org, r in zip(organisaties, partijen, strict=True)
             ],
             namens=gemeente,
             door=door,

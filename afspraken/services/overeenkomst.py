@@ -91,16 +91,19 @@ def eigen_gemeentepartij(gemeente: Gemeente) -> Organisatie:
 
 
 def mogelijke_partijen(overeenkomst: Overeenkomst) -> QuerySet[Organisatie]:
-    """The organisations that may still join `overeenkomst` (the add-party dropdown): no party
-    yet, and a gemeente only when it is the agreement's own and it has no gemeente party."""
+    """The organisations that may still join `overeenkomst` (the add-party dropdown): those
+    its gemeente sees (shared or its own, docs/organisaties.md), no party yet, and a
+    gemeente only when it is the agreement's own and it has no gemeente party."""
     heeft_gemeente = Partij.objects.filter(
         overeenkomst=overeenkomst, organisatie__type=OrganisatieType.GEMEENTE
     )
     eigen_gemeente = Q(
         type=OrganisatieType.GEMEENTE, gemeente_id=overeenkomst.gemeente_id
     ) & ~Exists(heeft_gemeente)
-    return Organisatie.objects.exclude(partijrollen__overeenkomst=overeenkomst).filter(
-        ~Q(type=OrganisatieType.GEMEENTE) | eigen_gemeente
+    return (
+        Organisatie.objects.zichtbaar_voor_gemeente(overeenkomst.gemeente_id)
+        .exclude(partijrollen__overeenkomst=overeenkomst)
+        .filter(~Q(type=OrganisatieType.GEMEENTE) | eigen_gemeente)
     )
 
 
@@ -179,6 +182,10 @@ def partij_toevoegen(
     """A new party at the end; `partijvelden` are those of PARTIJVELDEN (mandate, defined
     term, role, last year)."""
     mag_handelen(door, "afspraken.change_overeenkomst", overeenkomst)
+    # Another gemeente's own organisation stays out of sight, whatever is posted (#14).
+    zichtbaar = Organisatie.objects.zichtbaar_voor_gemeente(overeenkomst.gemeente_id)
+    if not zichtbaar.filter(pk=organisatie.pk).exists():
+        raise ValidationError({"organisatie": _("Kies een organisatie uit de lijst.")})
     if overeenkomst.partijrollen.filter(organisatie=organisatie).exists():
         raise ValidationError(
             {

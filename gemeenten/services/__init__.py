@@ -14,11 +14,14 @@ from gemeenten.services.leden import (
     uitnodiging_versturen,
 )
 from gemeenten.services.organisaties import (
+    Identiteit,
     OrganisatieFout,
     Vastgelegd,
     gemeente_aanmaken_of_bijwerken,
     organisaties_vastleggen,
+    organisaties_zoeken,
 )
+from gemeenten.services.samenvoegen import organisaties_samenvoegen
 from gemeenten.services.tweestaps import (
     AANTAL_HERSTELCODES,
     herstelcodes_vernieuwen,
@@ -29,6 +32,7 @@ from gemeenten.services.tweestaps import (
 __all__ = [
     "AANTAL_HERSTELCODES",
     "Geweigerd",
+    "Identiteit",
     "OrganisatieFout",
     "Vastgelegd",
     "account_instellen",
@@ -38,7 +42,9 @@ __all__ = [
     "lid_toevoegen",
     "lid_uitnodigen",
     "lidmaatschap_beeindigen",
+    "organisaties_samenvoegen",
     "organisaties_vastleggen",
+    "organisaties_zoeken",
     "totp_apparaat_voorbereiden",
     "tweestaps_activeren",
     "uitnodiging_versturen",

@@ -45,6 +45,8 @@ class PartijGegevens:
     aanduiding: str = ""
     rol: str = ""
     actief_tot: int | None = None
+    kvk_nummer: str = ""
+    l_nummer: str = ""
 
     def actief_in(self, jaar: int | None) -> bool:
         return self.actief_tot is None or jaar is None or jaar <= self.actief_tot

@@ -46,7 +46,14 @@ class Partijen:
 
     def rijen(self) -> list[tuple]:
         return [
-            (org.naam, org.type, self._refs[org.pk], *self._velden(org))
+            (
+                org.naam,
+                org.type,
+                self._refs[org.pk],
+                *self._velden(org),
+                org.kvk_nummer,
+                org.l_nummer,
+            )
             for org in self.organisaties
         ]
 

@@ -31,6 +31,9 @@ PARTIJEN = Blad(
         "aanduiding",
         "rol",
         "actief_tot",
+        # Registration numbers (#14, docs/organisaties.md): an exact identity.
+        "kvk",
+        "l_nummer",
     ),
     ("naam", "type"),
     verplicht=True,

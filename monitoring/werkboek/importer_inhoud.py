@@ -24,6 +24,8 @@ def partij_regels(werkboek: Werkboek) -> list[PartijRegel]:
             gegevens.type,
             gegevens.afkorting,
             **_als_gegeven(werkboek, formaat.PARTIJEN, gegevens, PARTIJ_VELDEN),
+            kvk_nummer=gegevens.kvk_nummer,
+            l_nummer=gegevens.l_nummer,
         )
         for gegevens in werkboek.partijen
     ]

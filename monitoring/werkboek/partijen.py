@@ -3,9 +3,11 @@
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from gemeenten.constants import OrganisatieType
+from gemeenten.models import Organisatie
 from monitoring.werkboek import waarden
 from monitoring.werkboek.formaat import ALLEN
 from monitoring.werkboek.waarden import Ongeldig
@@ -134,3 +136,27 @@ def partijtype(waarde) -> str:
                 type=waarden.toon(waarde), opties=", ".join(OrganisatieType.values)
             )
         ) from exc
+
+
+# The partijen sheet's columns for the registration numbers, and Organisatie's fields.
+_NUMMERKOLOMMEN = {"kvk": "kvk_nummer", "l_nummer": "l_nummer"}
+
+
+def registratienummers(rij, soort) -> dict:
+    """The row's registration numbers as Organisatie's fields, checked as the model checks
+    them (8 digits; L and 4 digits, for a corporatie only); an error is noted on the row."""
+    nummers = {}
+    for kolom, veld in _NUMMERKOLOMMEN.items():
+        waarde = rij.tekst(kolom).replace(" ", "").upper()
+        try:
+            for validator in Organisatie._meta.get_field(veld).validators:
+                if waarde:
+                    validator(waarde)
+        except ValidationError as fout:
+            rij.fout(kolom, " ".join(fout.messages))
+            waarde = ""
+        if waarde and veld == "l_nummer" and soort != OrganisatieType.WONINGCORPORATIE:
+            rij.fout(kolom, _("alleen een woningcorporatie heeft een L-nummer"))
+            waarde = ""
+        nummers[veld] = waarde
+    return nummers

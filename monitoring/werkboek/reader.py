@@ -26,7 +26,7 @@ from monitoring.werkboek.lezer_jaarschijf import lees_jaarschijf
 from monitoring.werkboek.lezer_voorraad import lees_voorraad
 from monitoring.werkboek.meldingen import Meldingen
 from monitoring.werkboek.nummering import zet_hoofdafspraken
-from monitoring.werkboek.partijen import PartijIndex, partijtype
+from monitoring.werkboek.partijen import PartijIndex, partijtype, registratienummers
 from monitoring.werkboek.rij import FOUT, MAX_GETAL, Rij, lengte
 from monitoring.werkboek.voorraad_lezer import lees_segmenten, lees_voorraadstand
 
@@ -154,6 +154,7 @@ class _Lezer:
                 afkorting,
                 **{v: rij.tekst(v, max_lengte=lengte(Partij, v)) for v in _PARTIJ_TEKSTEN},
                 rol=rij.tekst("rol"),
+                **registratienummers(rij, soort),
             )
             # The party itself is fine when only its last year is wrong: the rows naming it
             # get no errors of their own.
