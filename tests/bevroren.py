@@ -13,7 +13,7 @@ from afspraken.constants import XLSX_MEDIA_TYPE
 from afspraken.models import Hoofdstuk, Jaarafspraak, Jaarschijf, Ondertekening, Stap
 from monitoring.werkboek.exporter import werkboek_exporteren
 from monitoring.werkboek.reader import lees_werkboek
-from voorraad.models import Voorraadmutatie, Voorraadstand
+from voorraad.models import Tabelnoot, Voorraadmutatie, Voorraadoverdracht, Voorraadstand
 
 GEWEIGERD, OVEREENKOMST, VOORTGANG, LEZEN = "geweigerd", "overeenkomst", "voortgang", "lezen"
 ROLLEN = ["gemeente_beheerder", "corporatie_medewerker", "superuser"]
@@ -42,6 +42,8 @@ def dump(jaarschijf: Jaarschijf) -> str:
         ),
         "mutaties": rijen(Voorraadmutatie.objects.filter(jaarschijf=jaarschijf)),
         "standen": rijen(Voorraadstand.objects.filter(jaarschijf=jaarschijf)),
+        "tabelnoten": rijen(Tabelnoot.objects.filter(jaarschijf=jaarschijf)),
+        "overdrachten": rijen(Voorraadoverdracht.objects.filter(jaarschijf=jaarschijf)),
         "hoofdstukken": rijen(Hoofdstuk.objects.filter(jaarschijf=jaarschijf)),
         "gezamenlijke_stappen": sorted(
             Stap.mede_organisaties.through.objects.filter(
