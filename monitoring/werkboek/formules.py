@@ -2,9 +2,10 @@
 
 openpyxl (read with data_only=True, as the importer does) gives None for such a cell: the
 same as an empty cell, so `=SUM(1,2)` in `aantal` would silently become "onbekend". Excel
-and LibreOffice always store a formula's last result beside it (`<v>`, possibly empty);
-files written by a program that does not calculate (openpyxl itself, some generators) store
-only the formula (`<f>`), or an empty `<v>` for a number (openpyxl). The XML is streamed element by element and cleared as it goes.
+and LibreOffice always store a formula's last result beside it (`<v>`; empty only for a
+text result); files written by a program that does not calculate (openpyxl itself, some
+generators) store only the formula (`<f>`), or an empty `<v>` for a number. The XML is
+streamed element by element and cleared as it goes.
 """
 
 import io
