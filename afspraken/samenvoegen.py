@@ -37,7 +37,7 @@ def _bevroren_rijen(duplicaat: Organisatie) -> bool:
 def _in_kopie(duplicaat: Organisatie) -> Jaarschijf | None:
     kopieen = (
         Jaarschijf.objects.filter(status__in=BEVROREN_STATUSSEN)
-        .exclude(vastgelegde_inhoud=None)
+        .filter(vastgelegde_inhoud__isnull=False)
         .select_related("overeenkomst")
     )
     for jaarschijf in kopieen:

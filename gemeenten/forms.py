@@ -96,7 +96,10 @@ class UitnodigenForm(PersoonForm):
 
     def __init__(self, *args, door, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisatie"].queryset = Organisatie.objects.for_user(door, BEHEREN)
+        # Only organisations the user sees (#14), and of those the ones they manage.
+        self.fields["organisatie"].queryset = Organisatie.objects.zichtbaar_voor(door).for_user(
+            door, BEHEREN
+        )
 
 
 def fouten_overnemen(form: forms.BaseForm, fout: ValidationError) -> None:
