@@ -190,7 +190,7 @@ def test_the_document_alone_has_none_of_driehoeks_extras(client, opbouw):
         assert extra not in html, extra
     pagina_html = pagina(client, opbouw)
     # On the page the extras stand apart, in elements of class driehoek.
-    assert pagina_html.count('<aside class="driehoek afspraak__driehoek') == 6
+    assert pagina_html.count('<div class="driehoek afspraak__driehoek') == 6
     assert 'class="driehoek acties acties--regel"' in pagina_html  # a hoofdstuk's controls
 
 
