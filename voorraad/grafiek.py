@@ -27,6 +27,8 @@ class Lijn:
     label_x: float = 0
     label_y: float = 0
     dik: bool = False
+    # Every point also as a marker: a line of one point is no line (filled: realisatie).
+    markers: list = field(default_factory=list)
 
 
 @dataclass
@@ -112,12 +114,25 @@ def lijngrafiek(titel: str, kolommen: list[str], reeksen: list[tuple]) -> Grafie
                     kleur=kleur,
                     punten=" ".join(f"{a},{b}" for a, b in lijst),
                     gestreept=gestreept,
-                    label_x=lijst[-1][0] + 6,
+                    label_x=lijst[-1][0] + 8,
                     label_y=lijst[-1][1] + 4,
                     dik=is_totaal,
+                    markers=lijst,
                 )
             )
+    _labels_uit_elkaar(grafiek.lijnen)
     return grafiek
+
+
+def _labels_uit_elkaar(lijnen: list[Lijn], afstand: float = 12) -> None:
+    """The names at the lines' ends, at least `afstand` apart (close values would overlap)."""
+    vorige = None
+    for lijn in sorted(
+        (lijn for lijn in lijnen if not lijn.gestreept), key=lambda lijn: lijn.label_y
+    ):
+        if vorige is not None and lijn.label_y - vorige < afstand:
+            lijn.label_y = round(vorige + afstand, 1)
+        vorige = lijn.label_y
 
 
 def staafgrafiek(titel: str, kolommen: list[str], waarden: list[tuple]) -> Grafiek:
