@@ -58,7 +58,9 @@ def test_page_query_budget(client, django_assert_max_num_queries, naam, aantal):
     if naam == "dashboard-landelijk":  # superusers only
         gebruiker = factories.GebruikerFactory(is_superuser=True)
     client.force_login(gebruiker)
-    with django_assert_max_num_queries(BUDGET):
+    # The workbook's doelen and agenda sheets (#11) cost one query each.
+    budget = BUDGET + 2 if naam == "werkboek-export" else BUDGET
+    with django_assert_max_num_queries(budget):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
 
