@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from afspraken import services
+from afspraken.admin_formulieren import JaarschijfAdminForm
 from afspraken.models import (
     Afspraak,
     Hoofdstuk,
@@ -298,6 +299,7 @@ class HoofdstukInline(BevrorenInlineMixin, admin.StackedInline):
 
 @admin.register(Jaarschijf)
 class JaarschijfAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
+    form = JaarschijfAdminForm
     list_display = ["__str__", "jaar", "tot_jaar", "status", "overeenkomst"]
     list_filter = ["status", "jaar", "overeenkomst__gemeente"]
     search_fields = ["titel", "overeenkomst__titel", "overeenkomst__gemeente__naam"]

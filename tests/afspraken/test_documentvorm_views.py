@@ -218,3 +218,26 @@ def test_a_frozen_jaarschijf_offers_no_new_edit(gemeente, opbouw, status):
     # The page offers none of it either.
     html = gemeente.get(reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": js.pk}))
     assert "/hoofdstukken/" not in html.content.decode()
+
+
+def test_the_admin_refuses_overlapping_years(admin_client, opbouw):
+    js = opbouw.jaarschijf
+    url = reverse("admin:afspraken_jaarschijf_change", args=[js.pk])
+    response = admin_client.post(
+        url,
+        {
+            "overeenkomst": opbouw.overeenkomst.pk,
+            "jaar": "2025",
+            "tot_jaar": "2026",
+            "titel": js.titel,
+            "nummering_tonen": "on",
+            "versie_bij_openen": js.versie,
+            **{
+                f"{prefix}-{veld}": waarde
+                for prefix in ("hoofdstukken", "ondertekeningen", "statuswijzigingen")
+                for veld, waarde in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))
+            },
+        },
+    )
+    assert "Er is al een jaarschijf 2025 voor deze overeenkomst." in response.content.decode()
+    assert Jaarschijf.objects.get(pk=js.pk).jaar == 2026
