@@ -216,3 +216,35 @@ def test_a_two_year_jaarschijf_names_both_years(client, opbouw):
     Jaarschijf.objects.filter(pk=opbouw.jaarschijf.pk).update(titel="", tot_jaar=2027)
     html = pagina(client, opbouw)
     assert "Jaarschijf 2026-2027" in html and "In 2026-2027" in html
+
+
+def test_a_document_with_its_own_cover_and_signature_pages(opbouw):
+    vormgeven(opbouw)
+    js = Jaarschijf.objects.get(pk=opbouw.jaarschijf.pk)
+    html = render_to_string(
+        "monitoring/jaarschijf/document.html",
+        {
+            "document": jaarschijf_document(js),
+            "alleen_document": True,
+            "zonder_kop": True,
+            "zonder_slot": True,
+        },
+    )
+    assert "November 2025" not in html and "utrecht-heading-1" not in html
+    assert "Ondertekenaar BO" not in html and "Bijlage Begrippen" not in html
+    assert "Voorbehoud financiering" in html and "Genoeg passende woningen" in html
+
+
+def test_a_row_swapped_in_after_progress_shows_the_fixed_text(client, opbouw):
+    factories.zet_status(opbouw.jaarschijf, JaarschijfStatus.VASTGESTELD)
+    stap = Stap.objects.filter(jaarafspraak__jaarschijf=opbouw.jaarschijf).order_by("pk").first()
+    Afspraak.objects.filter(pk=stap.jaarafspraak.afspraak_id).update(inhoud="Later herschreven")
+    client.force_login(opbouw.gemeente_gebruiker)
+    response = client.post(
+        reverse("afspraken:stap-afronden", kwargs={"stap_pk": stap.pk}),
+        {"afgerond": "1"},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "stap--afgerond" in html
+    assert "Later herschreven" not in html and "Afspraak nummer 1 over wonen" in html
