@@ -11,6 +11,7 @@ from monitoring.views import (
     pdf,
     smart,
     start,
+    terugblik,
     verificatie,
     voortgang,
 )
@@ -91,6 +92,11 @@ urlpatterns = [
         "overeenkomsten/jaarafspraken/<int:jaarafspraak_pk>/voortgang/",
         voortgang.AfspraakVoortgangView.as_view(),
         name="voortgang-afspraak",
+    ),
+    path(
+        "overeenkomsten/jaarschijven/<int:jaarschijf_pk>/terugblik/",
+        terugblik.TerugblikView.as_view(),
+        name="terugblik",
     ),
     path(
         "overeenkomsten/afspraken/<int:afspraak_pk>/doelen/",

@@ -93,6 +93,7 @@ URLS = {
     # agreement's; the agenda is the jaarschijf's content; dashboards and calendars read.
     "monitoring:voortgang": VOORTGANG,
     "monitoring:voortgang-afspraak": VOORTGANG,
+    "monitoring:terugblik": LEZEN,
     "monitoring:doelen": OVEREENKOMST,
     "monitoring:agenda": GEWEIGERD,
     "monitoring:dashboard-overeenkomst": LEZEN,

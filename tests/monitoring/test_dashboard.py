@@ -38,6 +38,9 @@ def _urls(opbouw) -> dict:
         )
         + "?jaar=2026",
         "agenda": reverse("monitoring:agenda", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk}),
+        "terugblik": reverse(
+            "monitoring:terugblik", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk}
+        ),
     }
 
 
@@ -49,7 +52,8 @@ def _tellen(client, url) -> int:
 
 
 @pytest.mark.parametrize(
-    "pagina", ["overeenkomst", "gemeente", "landelijk", "voortgang", "kalender", "agenda"]
+    "pagina",
+    ["overeenkomst", "gemeente", "landelijk", "voortgang", "kalender", "agenda", "terugblik"],
 )
 def test_query_counts_are_the_same_for_10_and_300_afspraken(
     client, django_assert_max_num_queries, pagina
