@@ -78,6 +78,8 @@ URLS = {
     "voorraad:cel": GEWEIGERD,
     "voorraad:cel-geschiedenis": GEWEIGERD,
     "voorraad:cijfers-bewerken": GEWEIGERD,
+    "voorraad:noot-toevoegen": GEWEIGERD,
+    "voorraad:overdracht-toevoegen": GEWEIGERD,
     "voorraad:overzicht": LEZEN,
     "voorraad:raster": GEWEIGERD,
     "monitoring:jaarafspraak-opmerking-plaatsen": VOORTGANG,

@@ -304,6 +304,18 @@ def _voortgang_en_cijfer_aanroepen(w, door) -> dict:
                 door=door,
             ),
         ),
+        "tabelnoot_toevoegen": (
+            GEWEIGERD,
+            lambda: voorraad_services.tabelnoot_toevoegen(
+                jaarschijf=js, tabel="standen", tekst="Gewijzigd", corporatie=w.c1, door=door
+            ),
+        ),
+        "overdracht_vastleggen": (
+            GEWEIGERD,
+            lambda: voorraad_services.overdracht_vastleggen(
+                jaarschijf=js, van=w.c1, naar=w.c2, datum=DATUM, aantal=1, door=door
+            ),
+        ),
         "werkboek_importeren": (
             GEWEIGERD,
             lambda: werkboek_importeren(werkboek=eigen_werkboek(js), door=door),

@@ -2,7 +2,7 @@
 
 import rules
 
-from afspraken.rules import is_bewerkbaar, is_partij
+from afspraken.rules import inhoud_bewerken, is_bewerkbaar, is_partij
 from gemeenten.rules import actor, is_corporatie_medewerker
 
 
@@ -29,3 +29,10 @@ rules.add_perm(
     "voorraad.change_cijfers_van_jaarschijf",
     is_corporatie_medewerker & is_partij & is_bewerkbaar,
 )
+# A note under a table: the gemeente under any, a corporatie under its own (the service
+# voorraad.services.tabelnoot_toevoegen tells which). A transfer is the gemeente's content.
+rules.add_perm(
+    "voorraad.add_tabelnoot",
+    inhoud_bewerken | (is_corporatie_medewerker & is_partij & is_bewerkbaar),
+)
+rules.add_perm("voorraad.add_voorraadoverdracht", inhoud_bewerken)

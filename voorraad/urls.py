@@ -22,4 +22,14 @@ urlpatterns = [
         views.CelGeschiedenisView.as_view(),
         name="cel-geschiedenis",
     ),
+    path(
+        "jaarschijven/<int:jaarschijf_pk>/voorraad/noot/",
+        views.TabelnootView.as_view(),
+        name="noot-toevoegen",
+    ),
+    path(
+        "jaarschijven/<int:jaarschijf_pk>/voorraad/overdracht/",
+        views.OverdrachtView.as_view(),
+        name="overdracht-toevoegen",
+    ),
 ]

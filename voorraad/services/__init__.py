@@ -2,7 +2,8 @@
 boundary (afspraken.services.grens): its permission, and a jaarschijf that is not frozen.
 
 pagina: a corporatie's figures page in one call; cel: one cell of the grid, in place;
-bulk: a gemeente's workbook; aanlevering: a corporatie's own figures as a file.
+bulk: a gemeente's workbook; aanlevering: a corporatie's own figures as a file;
+extra: table notes and transfers.
 """
 
 from voorraad.services.aanlevering import eigen_cijfers_aanleveren
@@ -15,6 +16,7 @@ from voorraad.services.bulk import (
     voorraadstanden_bijwerken_bulk,
 )
 from voorraad.services.cel import Cel, cel_bijwerken
+from voorraad.services.extra import overdracht_vastleggen, tabelnoot_toevoegen
 from voorraad.services.pagina import (
     CONFLICT,
     Aantal,
@@ -37,7 +39,9 @@ __all__ = [
     "cel_bijwerken",
     "cijfers_bijwerken",
     "eigen_cijfers_aanleveren",
+    "overdracht_vastleggen",
     "segmenten_bijwerken_bulk",
+    "tabelnoot_toevoegen",
     "voorraadmutaties_bijwerken_bulk",
     "voorraadstanden_bijwerken_bulk",
 ]

@@ -1,4 +1,5 @@
 from voorraad.views.cijfers import CijfersBewerkenView
+from voorraad.views.extra import OverdrachtView, TabelnootView
 from voorraad.views.overzicht import VoorraadOverzichtView
 from voorraad.views.raster import CelGeschiedenisView, CelView, RasterView
 
@@ -6,6 +7,8 @@ __all__ = [
     "CelGeschiedenisView",
     "CelView",
     "CijfersBewerkenView",
+    "OverdrachtView",
     "RasterView",
+    "TabelnootView",
     "VoorraadOverzichtView",
 ]

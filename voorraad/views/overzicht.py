@@ -38,5 +38,7 @@ class VoorraadOverzichtView(PermissionRequiredMixin, TemplateView):
             voorraad=overzicht(self.jaarschijf),
             jaarschijf_url=boven.jaarschijf_url(self.jaarschijf.pk),
             mag_invullen=user.has_perm("voorraad.change_cijfers_van_jaarschijf", self.jaarschijf),
+            mag_noot=user.has_perm("voorraad.add_tabelnoot", self.jaarschijf),
+            mag_overdracht=user.has_perm("voorraad.add_voorraadoverdracht", self.jaarschijf),
             **kwargs,
         )
