@@ -101,10 +101,22 @@ def organisaties_zoeken(
     )
     for org in zichtbaar:
         per_naam.setdefault((org.naam.lower(), org.type), org)
-    return [
+    gevonden = [
         _gevonden(index, identiteit, nummers, per_naam)
         for index, identiteit in enumerate(identiteiten)
     ]
+    eerder: dict[int, Identiteit] = {}
+    for index, (org, identiteit) in enumerate(zip(gevonden, identiteiten, strict=True)):
+        if org is not None and eerder.setdefault(org.pk, identiteit) is not identiteit:
+            raise OrganisatieFout(
+                index,
+                ValidationError(
+                    _("{naam} is dezelfde organisatie als {eerder} (hetzelfde nummer)").format(
+                        naam=identiteit.naam, eerder=eerder[org.pk].naam
+                    )
+                ),
+            )
+    return gevonden
 
 
 _NUMMERS = {"kvk_nummer": _("KvK-nummer"), "l_nummer": _("L-nummer")}

@@ -169,3 +169,16 @@ def test_de_lezer_controleert_de_nummers(kvk, l_nummer, melding):
         _voor("Proefdorp", "GM0999", woonservice=("Woonservice 🏠", kvk, l_nummer))
     meldingen = [str(m) for m in fout.value.fouten]
     assert any(melding in m and "partijen" in m for m in meldingen), meldingen
+
+
+def test_twee_rijen_met_hetzelfde_nummer_zijn_een_fout():
+    a, medewerker_a = _gemeente("Proefdorp", "GM0999")
+    factories.OrganisatieFactory(naam="Woonstede", kvk_nummer="44444444")
+
+    def twee_keer(bladen):
+        bladen["partijen"][1].extend(["44444444", None])
+        bladen["partijen"][2].extend(["44444444", None])
+
+    melding = _fout(_voor("Proefdorp", "GM0999", extra=twee_keer), a, medewerker_a)
+    assert "Woonstichting Twee is dezelfde organisatie als Woonstichting Een" in melding
+    assert "partijen, rij 4" in melding
