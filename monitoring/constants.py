@@ -18,3 +18,11 @@ class AgendaSoort(models.TextChoices):
     ONDERTEKENING = "ondertekening", _("Ondertekening")
     INDIENEN = "indienen", _("Indienen")
     OVERIG = "overig", _("Overig")
+
+
+class Oordeel(models.TextChoices):
+    """A huurdersorganisatie's formal zienswijze on an afspraak (issue #11, point 5)."""
+
+    AKKOORD = "akkoord", _("Akkoord")
+    KANTTEKENING = "kanttekening", _("Akkoord met kanttekening")
+    NIET_AKKOORD = "niet_akkoord", _("Niet akkoord")

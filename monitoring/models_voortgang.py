@@ -28,7 +28,7 @@ from afspraken.constants import Voortgang
 from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf, Overeenkomst, Thema, versie_veld
 from afspraken.querysets import PerJaarschijfQuerySet, PerOvereenkomstQuerySet, ScopedQuerySet
 from gemeenten.models import Gemeente, Organisatie
-from monitoring.constants import AgendaSoort, Richting
+from monitoring.constants import AgendaSoort, Oordeel, Richting
 
 _GETAL = {"max_digits": 14, "decimal_places": 2, "null": True, "blank": True}
 
@@ -272,6 +272,47 @@ class Cyclusmoment(models.Model):
             raise ValidationError({"dag": _("Deze dag bestaat niet in die maand.")}) from None
 
 
+class Zienswijze(models.Model):
+    """A huurdersorganisatie's formal verdict on one afspraak of a jaarschijf, given while
+    the jaarschijf is ter bespreking; one per organisation and afspraak (a later verdict
+    replaces it, its history keeps the earlier). Review, not content: freezing keeps it."""
+
+    jaarafspraak = models.ForeignKey(
+        Jaarafspraak,
+        verbose_name=_("afspraak in jaarschijf"),
+        on_delete=models.CASCADE,
+        related_name="zienswijzen",
+    )
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("huurdersorganisatie"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    oordeel = models.CharField(_("oordeel"), max_length=20, choices=Oordeel.choices)
+    tekst = models.TextField(_("toelichting"), blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
+    )
+    op = models.DateTimeField(_("op"), default=timezone.now)
+    versie = versie_veld()
+    objects = PerJaarschijfQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("zienswijze")
+        verbose_name_plural = _("zienswijzen")
+        ordering = ["jaarafspraak_id", "organisatie_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jaarafspraak", "organisatie"], name="zienswijze_per_organisatie"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisatie}: {self.get_oordeel_display()}"
+
+
 def _nieuw_token() -> str:
     return secrets.token_urlsafe(32)
 
@@ -304,4 +345,5 @@ __all__ = [
     "Doelrealisatie",
     "Kalendertoken",
     "Voortgangsmelding",
+    "Zienswijze",
 ]

@@ -11,7 +11,7 @@ from afspraken.rules import (
     lezen,
     partij_overeenkomst_ids,
 )
-from gemeenten.rules import actor, is_corporatie_medewerker
+from gemeenten.rules import actor, is_corporatie_medewerker, is_huurdersorganisatie_lid
 
 # Every party comments, in every status: remarks are no content (see models.Opmerking).
 rules.add_perm("monitoring.comment", lezen)
@@ -60,3 +60,16 @@ rules.add_perm("monitoring.view_gemeente", is_partij_in_gemeente)
 # The Woningwet cycle's deadlines are the gemeente's to set (it runs the cycle).
 rules.add_perm("monitoring.change_cyclus", is_gemeente_van)
 rules.add_perm("monitoring.view_landelijk", rules.is_superuser)
+
+
+@rules.predicate
+def is_ter_bespreking(user, obj):
+    from afspraken.constants import JaarschijfStatus
+    from afspraken.rules import jaarschijf_van
+
+    jaarschijf = jaarschijf_van(obj)
+    return jaarschijf is not None and jaarschijf.status == JaarschijfStatus.TER_BESPREKING
+
+
+# The tenants' formal verdict per afspraak, while the parties review the jaarschijf.
+rules.add_perm("monitoring.give_zienswijze", is_huurdersorganisatie_lid & lezen & is_ter_bespreking)

@@ -14,6 +14,7 @@ from monitoring.views import (
     terugblik,
     verificatie,
     voortgang,
+    zienswijzen,
 )
 from monitoring.werkboek import views as werkboek
 from monitoring.werkboek import voorraad_views
@@ -92,6 +93,11 @@ urlpatterns = [
         "overeenkomsten/jaarafspraken/<int:jaarafspraak_pk>/voortgang/",
         voortgang.AfspraakVoortgangView.as_view(),
         name="voortgang-afspraak",
+    ),
+    path(
+        "overeenkomsten/jaarschijven/<int:jaarschijf_pk>/zienswijzen/",
+        zienswijzen.ZienswijzenView.as_view(),
+        name="zienswijzen",
     ),
     path(
         "overeenkomsten/jaarschijven/<int:jaarschijf_pk>/terugblik/",

@@ -9,6 +9,7 @@ from decimal import Decimal
 from monitoring import voortgang
 from monitoring.models_voortgang import Agendapunt, Cyclusmoment, Doel
 from monitoring.voortgang.bulk import AgendaRegel, DoelRegel
+from monitoring.voortgang.zienswijzen import Oordeelregel
 from tests.bevroren import GEWEIGERD, LEZEN, OVEREENKOMST, VOORTGANG
 
 DATUM = datetime.date(2026, 6, 30)
@@ -120,6 +121,13 @@ def _bulk_aanroepen(w, door) -> dict:
             OVEREENKOMST,
             lambda: voortgang.doelen_bijwerken_bulk(
                 overeenkomst=w.a.overeenkomst, doelen=[regel], door=door
+            ),
+        ),
+        # Review, not content: refused outside ter bespreking, never in the dump.
+        "zienswijzen_geven": (
+            VOORTGANG,
+            lambda: voortgang.zienswijzen_geven(
+                regels=[Oordeelregel(ja, "niet_akkoord", "Gewijzigd")], door=door
             ),
         ),
         "agenda_vervangen": (

@@ -95,6 +95,8 @@ URLS = {
     # agreement's; the agenda is the jaarschijf's content; dashboards and calendars read.
     "monitoring:voortgang": VOORTGANG,
     "monitoring:voortgang-afspraak": VOORTGANG,
+    # The tenants' verdicts: review, like remarks; given only while ter bespreking.
+    "monitoring:zienswijzen": VOORTGANG,
     "monitoring:terugblik": LEZEN,
     "monitoring:doelen": OVEREENKOMST,
     "monitoring:agenda": GEWEIGERD,

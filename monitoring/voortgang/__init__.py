@@ -21,6 +21,7 @@ from monitoring.voortgang.kalender import (
     kalendertoken_vernieuwen,
 )
 from monitoring.voortgang.melden import Melding, voortgang_melden, voortgang_melden_bulk
+from monitoring.voortgang.zienswijzen import zienswijzen_geven
 
 __all__ = [
     "Melding",
@@ -39,4 +40,5 @@ __all__ = [
     "realisatie_melden",
     "voortgang_melden",
     "voortgang_melden_bulk",
+    "zienswijzen_geven",
 ]
