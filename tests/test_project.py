@@ -1,5 +1,6 @@
 """Project-wide guarantees: migrations match the models, the admin opens for every model."""
 
+import datetime
 import io
 
 import pytest
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from afspraken.models import Hoofdstuk
 from tests import factories
+from voorraad.models import Tabelnoot, Voorraadoverdracht
 
 
 @pytest.mark.django_db
@@ -33,6 +35,14 @@ def gevulde_database():
     factories.GemeenteOrganisatieFactory(gemeente=jaarschijf.overeenkomst.gemeente)
     factories.OpmerkingFactory(jaarafspraak=stap.jaarafspraak, organisatie=stap.organisatie)
     Hoofdstuk.objects.create(jaarschijf=jaarschijf, kop="Context", tekst="Waarom.")
+    Tabelnoot.objects.create(jaarschijf=jaarschijf, tabel="standen", tekst="* Afgerond.")
+    Voorraadoverdracht.objects.create(
+        jaarschijf=jaarschijf,
+        van=stap.organisatie,
+        naar=factories.OrganisatieFactory(),
+        datum=datetime.date(2026, 2, 1),
+        aantal=74,
+    )
 
 
 EIGEN_APPS = {"gemeenten", "afspraken", "voorraad", "monitoring"}
