@@ -4,7 +4,10 @@ importing gemeente sees. Otherwise a gemeente's import creates one of its own, w
 gemeente sees: the attack of the issue ("Woonservice 🏠" listed everywhere) replayed."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
+from afspraken.constants import XLSX_MEDIA_TYPE
 from afspraken.models import Partij
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Organisatie
@@ -26,7 +29,7 @@ def _gemeente(naam, cbs):
     return gemeente, lid(organisatie, username=f"medewerker.{naam.lower()}")
 
 
-def _voor(naam, cbs, *, woonservice=("Woonservice 🏠", "", ""), extra=None):
+def _bestand(naam, cbs, *, woonservice=("Woonservice 🏠", "", ""), extra=None):
     """The version-2 workbook of gemeente `naam`, its huurdersorganisatie named
     `woonservice` (naam, kvk, l_nummer); `extra(bladen)` changes more."""
 
@@ -42,7 +45,11 @@ def _voor(naam, cbs, *, woonservice=("Woonservice 🏠", "", ""), extra=None):
         if extra is not None:
             extra(bladen)
 
-    return lees_werkboek(werkboek_v2(wijzig))
+    return werkboek_v2(wijzig)
+
+
+def _voor(naam, cbs, **opties):
+    return lees_werkboek(_bestand(naam, cbs, **opties))
 
 
 def _importeer(werkboek, gemeente, door):
@@ -76,6 +83,29 @@ def test_twee_gemeenten_krijgen_elk_hun_eigen_organisatie():
         _voor("Proefdorp", "GM0999", woonservice=("WOONSERVICE 🏠", "", "")), a, medewerker_a
     )
     assert Organisatie.objects.filter(naam__iexact="Woonservice 🏠").count() == 2
+
+
+def test_de_aanval_uit_het_issue_via_de_upload(client):
+    """Gemeente A's medewerker uploads a file naming "Woonservice 🏠"; gemeente B's staff
+    neither see it among the parties they can add nor add it by posting its pk."""
+    a, medewerker_a = _gemeente("Proefdorp", "GM0999")
+    b, medewerker_b = _gemeente("Anderdorp", "GM0998")
+    eigen_b = ("Huurdersraad Anderdorp", "", "")
+    van_b = _importeer(_voor("Anderdorp", "GM0998", woonservice=eigen_b), b, medewerker_b)
+    client.force_login(medewerker_a)
+    inhoud = _bestand("Proefdorp", "GM0999").getvalue()
+    bestand = SimpleUploadedFile("werkboek.xlsx", inhoud, content_type=XLSX_MEDIA_TYPE)
+    upload = client.post(reverse("monitoring:werkboek-import"), {"bestand": bestand})
+    assert upload.status_code == 302
+    (woonservice,) = _woonservices()
+    assert woonservice.aangemaakt_voor == a
+
+    client.force_login(medewerker_b)
+    overeenkomst_b = van_b.jaarschijf.overeenkomst
+    url = reverse("afspraken:partijen", kwargs={"overeenkomst_pk": overeenkomst_b.pk})
+    assert "Woonservice" not in client.get(url).content.decode()
+    assert client.post(url, {"organisatie": woonservice.pk}).status_code == 200
+    assert not Partij.objects.filter(organisatie=woonservice, overeenkomst=overeenkomst_b)
 
 
 def test_een_gedeelde_organisatie_wordt_door_beide_hergebruikt():
