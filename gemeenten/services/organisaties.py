@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gemeenten.models import Gebruiker, Gemeente, Organisatie
 from gemeenten.services.grens import _mag
@@ -119,7 +120,7 @@ def organisaties_zoeken(
     return gevonden
 
 
-_NUMMERS = {"kvk_nummer": _("KvK-nummer"), "l_nummer": _("L-nummer")}
+_NUMMERS = {"kvk_nummer": gettext_lazy("KvK-nummer"), "l_nummer": gettext_lazy("L-nummer")}
 
 
 def _per_nummer(identiteiten: Sequence[Identiteit]) -> dict[tuple[str, str], Organisatie]:
