@@ -30,6 +30,8 @@ class Raster:
     # (text, the cells it belongs to): documents repeat one remark over a whole column.
     toelichtingen: list = field(default_factory=list)
     corporatie: Organisatie | None = None
+    # (row label, note): the note of a row's category or segment ("* Afgerond op vijftallen").
+    noten: list = field(default_factory=list)
 
 
 def _mutatie_rij(m: Voorraadmutatie) -> tuple:
@@ -46,6 +48,15 @@ def _stand_rij(s: Voorraadstand) -> tuple:
 
 def _stand_kolom(s: Voorraadstand) -> tuple:
     return (s.peildatum, f"{s.peildatum:%d-%m-%Y}")
+
+
+def _noten(cijfers: list, lijst_van: Callable) -> list[tuple[str, str]]:
+    lijsten = {lijst_van(c).pk: lijst_van(c) for c in cijfers}
+    return [
+        (lijst.naam, lijst.toelichting)
+        for lijst in sorted(lijsten.values(), key=lambda lijst: (lijst.volgorde, lijst.naam))
+        if lijst.toelichting
+    ]
 
 
 def _raster(cijfers: Iterable, rij_van: Callable, kolom_van: Callable, cel_van: Callable) -> Raster:
@@ -76,12 +87,18 @@ def _zelf(cijfer):
 
 def mutatieraster(mutaties: Iterable[Voorraadmutatie], *, cel_van: Callable = _zelf) -> Raster:
     """Mutations by categorie and period; `categorie` must be loaded (select_related)."""
-    return _raster(mutaties, _mutatie_rij, _mutatie_kolom, cel_van)
+    mutaties = list(mutaties)
+    raster = _raster(mutaties, _mutatie_rij, _mutatie_kolom, cel_van)
+    raster.noten = _noten(mutaties, lambda m: m.categorie)
+    return raster
 
 
 def standraster(standen: Iterable[Voorraadstand], *, cel_van: Callable = _zelf) -> Raster:
     """Stock levels by segment and peildatum; `segment` must be loaded (select_related)."""
-    return _raster(standen, _stand_rij, _stand_kolom, cel_van)
+    standen = list(standen)
+    raster = _raster(standen, _stand_rij, _stand_kolom, cel_van)
+    raster.noten = _noten(standen, lambda s: s.segment)
+    return raster
 
 
 def per_corporatie(cijfers: Iterable, bouw: Callable[[list], Raster]) -> list[Raster]:

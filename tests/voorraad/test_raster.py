@@ -90,3 +90,18 @@ def test_edit_page_puts_realisatie_and_prognose_of_a_period_in_one_column(client
     html = response.content.decode()
     assert f">{eigen.periode}</th>" in html
     assert f"{eigen.categorie.naam}, {eigen.periode} realisatie</label>" in html
+
+
+def test_notes_follow_the_table_as_the_document_prints_them():
+    from django.template.loader import render_to_string
+
+    vijftallen = Categorie(pk=3, naam="verkoop", volgorde=3, toelichting="* Afgerond op vijftallen")
+    m = mutatie(vijftallen, 2026, 2027, CijferSoort.PROGNOSE, None)
+    m.toelichting = "De aantallen in de laatste kolom laten een verwachting zien."
+    tabel = raster.mutatieraster([m, mutatie(NIEUWBOUW, 2025, 2025, CijferSoort.REALISATIE, 3)])
+    assert tabel.noten == [("verkoop", "* Afgerond op vijftallen")]
+    html = render_to_string(
+        "voorraad/_cijfertabel.html", {"raster": tabel, "kop": "k", "rijkop": "Categorie"}
+    )
+    assert "verkoop: * Afgerond op vijftallen" in html
+    assert "De aantallen in de laatste kolom laten een verwachting zien." in html
