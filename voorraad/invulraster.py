@@ -8,6 +8,7 @@ cell, so a figure can be typed where none was. A cell's field name says what it 
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -42,22 +43,34 @@ def celnaam(tabel: str, rij_id: int, kolom, soort: str) -> str:
     return f"{tabel}.{rij_id}.{kolom_sleutel(tabel, kolom)}.{soort}"
 
 
+# `m.<categorie>.<2026 or 2026-2027>.<soort>` / `s.<segment>.<yyyy-mm-dd>.<soort>`, ASCII
+# digits only (int() would take '٣' or ' 12').
+_CELNAAM = re.compile(
+    r"(?:(?P<m>m)\.(?P<mrij>[0-9]{1,18})\.(?P<van>[0-9]{4})(?:-(?P<tot>[0-9]{4}))?"
+    r"|(?P<s>s)\.(?P<srij>[0-9]{1,18})\.(?P<datum>[0-9]{4}-[0-9]{2}-[0-9]{2}))"
+    r"\.(?P<soort>[a-z]+)",
+    re.ASCII,
+)
+
+
 def lees_celnaam(naam: str) -> Cel | None:
     """The cell a field name names, or None for anything that is not a cell's name."""
-    delen = naam.split(".")
-    if len(delen) != 4 or delen[0] not in (MUTATIE, STAND) or delen[3] not in SOORTEN:
+    delen = _CELNAAM.fullmatch(naam)
+    if delen is None or delen["soort"] not in SOORTEN:
         return None
-    tabel, rij, kolom, soort = delen
-    try:
-        if tabel == STAND:
-            return Cel(STAND, int(rij), soort, peildatum=datetime.date.fromisoformat(kolom))
-        van, _streep, tot = kolom.partition("-")
-        van, tot = int(van), int(tot or van)
-    except ValueError:
-        return None
+    if delen["s"]:
+        try:
+            datum = datetime.date.fromisoformat(delen["datum"])
+        except ValueError:
+            return None
+        if not 1900 <= datum.year <= 2200:
+            return None
+        return Cel(STAND, int(delen["srij"]), delen["soort"], peildatum=datum)
+    van = int(delen["van"])
+    tot = int(delen["tot"] or van)
     if not (1900 <= van <= tot <= 2200):
         return None
-    return Cel(MUTATIE, int(rij), soort, jaar_van=van, jaar_tot=tot)
+    return Cel(MUTATIE, int(delen["mrij"]), delen["soort"], jaar_van=van, jaar_tot=tot)
 
 
 def lees_aantal(tabel: str, tekst: str) -> int | None:

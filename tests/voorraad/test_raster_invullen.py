@@ -192,3 +192,21 @@ def test_query_budget_of_the_grid(client, corporaties, django_assert_max_num_que
         response = client.get(raster_url(wereld.jaarschijf))
     assert response.status_code == 200
     assert response.content.decode().count("data-raster-cel") >= 8 * 10 * 2
+
+
+def test_names_that_are_no_cell_are_ignored():
+    from voorraad.invulraster import lees_celnaam
+
+    for naam in [
+        "m.1.2026",
+        "x.1.2026.prognose",
+        "m.1.2027-2026.prognose",
+        "m.a.2026.prognose",
+        "s.1.1800-12-31.realisatie",
+        "s.1.2025-13-01.realisatie",
+        "m.1.2026.plan",
+        "m.٣.2026.prognose",
+        "m. 1.2026.prognose",
+    ]:
+        assert lees_celnaam(naam) is None, naam
+    assert lees_celnaam("m.1.2026-2027.prognose").jaar_tot == 2027
