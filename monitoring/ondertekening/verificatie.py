@@ -25,7 +25,16 @@ class Verificatie:
 
     @property
     def alle_geldig(self) -> bool:
-        return bool(self.uitslagen) and all(u.geldig for u in self.uitslagen)
+        """Every signature valid, and nothing appended after the last one."""
+        return (
+            bool(self.uitslagen)
+            and all(u.geldig for u in self.uitslagen)
+            and self.uitslagen[-1].heel_bestand
+        )
+
+    @property
+    def na_laatste_gewijzigd(self) -> bool:
+        return bool(self.uitslagen) and not self.uitslagen[-1].heel_bestand
 
 
 def verifieren(data: bytes) -> Verificatie:
@@ -51,7 +60,7 @@ def verifieren(data: bytes) -> Verificatie:
         uitkomst.definitief = document.definitief and tot is None
         handtekeningen = document.handtekeningen.order_by("op", "id")
         if tot is not None:
-            handtekeningen = handtekeningen.filter(op__lte=tot.op, id__lte=tot.id)
+            handtekeningen = handtekeningen.filter(id__lte=tot.id)
         uitkomst.handtekeningen = list(handtekeningen)
     uitkomst.uitslagen = pades.valideren(data) if data.startswith(b"%PDF") else []
     return uitkomst

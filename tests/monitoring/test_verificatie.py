@@ -1,6 +1,8 @@
 """The public verification page (issue #10, point 3): an uploaded PDF is, byte for byte, a
 jaarschijf signed in this installation, by whom, and whether its signatures validate."""
 
+import io
+
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -94,3 +96,19 @@ def test_anything_else_is_simply_not_recognised(client, data):
 
 def test_the_page_opens_without_login(client):
     assert client.get(reverse(URL)).status_code == 200
+
+
+def test_an_update_appended_after_the_last_signature_is_reported(ondertekend):
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    _wereld, data, _eerste = ondertekend
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    writer.root["/Lang"] = generic.pdf_string("en")
+    writer.update_root()
+    uit = io.BytesIO()
+    writer.write(uit)
+    uitkomst = verifieren(uit.getvalue())
+    assert not uitkomst.bekend and uitkomst.na_laatste_gewijzigd and not uitkomst.alle_geldig
+    # The signatures themselves are intact over what they signed.
+    assert all(u.geldig for u in uitkomst.uitslagen)
