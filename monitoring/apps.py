@@ -20,3 +20,5 @@ class MonitoringConfig(AppConfig):
             },
             afspraak_rij="monitoring.views.jaarschijf.rij_response",
         )
+        # E-mail on status changes: importing monitoring.berichten connects its receiver.
+        from monitoring import berichten  # noqa: F401

@@ -26,3 +26,11 @@ class Oordeel(models.TextChoices):
     AKKOORD = "akkoord", _("Akkoord")
     KANTTEKENING = "kanttekening", _("Akkoord met kanttekening")
     NIET_AKKOORD = "niet_akkoord", _("Niet akkoord")
+
+
+class Berichtsoort(models.TextChoices):
+    """The e-mails Driehoek sends (issue #11, point 6); each person can switch each off."""
+
+    TER_BESPREKING = "ter_bespreking", _("Een jaarschijf ligt ter bespreking")
+    TE_ONDERTEKENEN = "te_ondertekenen", _("Een jaarschijf is klaar om te ondertekenen")
+    TERMIJN = "termijn", _("Een termijn uit de agenda nadert")

@@ -313,6 +313,25 @@ class Zienswijze(models.Model):
         return f"{self.organisatie}: {self.get_oordeel_display()}"
 
 
+class Berichtinstelling(models.Model):
+    """Which kinds of e-mail (constants.Berichtsoort) a person switched off; no row: all on."""
+
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="berichtinstelling",
+    )
+    uit = models.JSONField(_("uitgezet"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("berichtinstelling")
+        verbose_name_plural = _("berichtinstellingen")
+
+    def __str__(self):
+        return str(self.gebruiker)
+
+
 def _nieuw_token() -> str:
     return secrets.token_urlsafe(32)
 
@@ -340,6 +359,7 @@ class Kalendertoken(models.Model):
 
 __all__ = [
     "Agendapunt",
+    "Berichtinstelling",
     "Cyclusmoment",
     "Doel",
     "Doelrealisatie",

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from monitoring.views import (
+    berichten,
     dashboard,
     doelen,
     jaarcyclus,
@@ -136,5 +137,6 @@ urlpatterns = [
         name="jaarcyclus",
     ),
     path("kalender/", kalender.MijnKalenderView.as_view(), name="mijn-kalender"),
+    path("berichten/", berichten.BerichtenView.as_view(), name="berichten"),
     path("kalender/<str:token>.ics", kalender.ical_feed, name="kalender-ics"),
 ]

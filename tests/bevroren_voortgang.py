@@ -107,6 +107,10 @@ def _kalender_aanroepen(w, door) -> dict:
         # The person's own calendar secret: no agreement content at all.
         "kalendertoken_geven": (LEZEN, lambda: v.kalendertoken_geven(door=door)),
         "kalendertoken_vernieuwen": (LEZEN, lambda: v.kalendertoken_vernieuwen(door=door)),
+        "berichtinstelling_bijwerken": (
+            LEZEN,
+            lambda: v.berichtinstelling_bijwerken(door=door, uit=["termijn"]),
+        ),
     }
 
 

@@ -108,6 +108,8 @@ URLS = {
     "monitoring:jaarcyclus": OVEREENKOMST,
     # Writes only the person's own calendar token.
     "monitoring:mijn-kalender": LEZEN,
+    # Writes only the person's own e-mail choices.
+    "monitoring:berichten": LEZEN,
     "monitoring:kalender-ics": LEZEN,
     # The jaarschijf as PDF (#10): reading; signing is what a frozen jaarschijf waits for
     # (only the signature fields of its lines change, never its content); a reminder mails.

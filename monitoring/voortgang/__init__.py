@@ -4,6 +4,7 @@ through afspraken' write boundary (`mag_handelen`, and `niet_bevroren` for conte
 jaarschijf); realised values, progress and ticking an agenda item off are progress, which a
 frozen jaarschijf allows."""
 
+from monitoring.voortgang.berichten import berichtinstelling_bijwerken
 from monitoring.voortgang.bulk import agenda_vervangen, doelen_bijwerken_bulk
 from monitoring.voortgang.doelen import (
     doel_bijwerken,
@@ -29,6 +30,7 @@ __all__ = [
     "agendapunt_afronden",
     "agendapunt_vastleggen",
     "agendapunt_verwijderen",
+    "berichtinstelling_bijwerken",
     "cyclusmoment_vastleggen",
     "cyclusmoment_verwijderen",
     "doel_bijwerken",
