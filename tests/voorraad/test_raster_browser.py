@@ -57,3 +57,22 @@ def test_corporatie_types_in_the_grid_like_a_spreadsheet(pagina, adres, inloggen
     expect(pagina.get_by_role("alert").filter(has_text="Vul een heel getal in")).to_be_visible()
     expect(cel(pagina, "sloop, 2025, prognose")).to_have_attribute("aria-invalid", "true")
     assert re.search(r"/raster/$", pagina.url)
+
+
+def test_voorraad_pages_have_no_serious_accessibility_problems(
+    pagina, adres, inloggen, borger_odoorn
+):
+    from tests.browser.test_toegankelijkheid import ernstige_problemen
+
+    lefier = Organisatie.objects.get(afkorting="LF")
+    inloggen(
+        factories.LidmaatschapFactory(
+            gebruiker__username="lf.toegankelijk", organisatie=lefier, rol=Rol.MEDEWERKER
+        ).gebruiker
+    )
+    js = borger_odoorn.jaarschijf.pk
+    problemen = {}
+    for naam in ("voorraad:raster", "voorraad:overzicht", "monitoring:voorraad-upload"):
+        pagina.goto(adres(naam, jaarschijf_pk=js))
+        problemen[naam] = ernstige_problemen(pagina)
+    assert problemen == {naam: [] for naam in problemen}
