@@ -148,6 +148,9 @@ def registratienummers(rij, soort) -> dict:
     nummers = {}
     for kolom, veld in _NUMMERKOLOMMEN.items():
         waarde = rij.tekst(kolom).replace(" ", "").upper()
+        # A spreadsheet drops a KvK-nummer's leading zero when the cell is a number.
+        if kolom == "kvk" and isinstance(rij.cellen.get(kolom), int | float) and waarde.isdigit():
+            waarde = waarde.zfill(8)
         try:
             for validator in Organisatie._meta.get_field(veld).validators:
                 if waarde:

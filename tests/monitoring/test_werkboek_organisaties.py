@@ -212,3 +212,8 @@ def test_twee_rijen_met_hetzelfde_nummer_zijn_een_fout():
     melding = _fout(_voor("Proefdorp", "GM0999", extra=twee_keer), a, medewerker_a)
     assert "Woonstichting Twee is dezelfde organisatie als Woonstichting Een" in melding
     assert "partijen, rij 4" in melding
+
+
+def test_een_kvk_nummer_als_getal_houdt_zijn_voorloopnul():
+    werkboek = _voor("Proefdorp", "GM0999", woonservice=("Woonservice 🏠", 1234567, ""))
+    assert werkboek.partijen[3].kvk_nummer == "01234567"
