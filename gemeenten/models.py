@@ -104,6 +104,9 @@ class Organisatie(models.Model):
                 "type",
                 condition=models.Q(aangemaakt_voor__isnull=True),
                 name="organisatie_naam_type_uniek",
+                violation_error_message=_(
+                    "Er is al een gedeelde organisatie van dit type met deze naam."
+                ),
             ),
             models.UniqueConstraint(
                 Lower("naam"),
@@ -111,12 +114,21 @@ class Organisatie(models.Model):
                 "aangemaakt_voor",
                 condition=models.Q(aangemaakt_voor__isnull=False),
                 name="organisatie_naam_type_uniek_per_gemeente",
+                violation_error_message=_(
+                    "Deze gemeente heeft al een eigen organisatie van dit type met deze naam."
+                ),
             ),
             models.UniqueConstraint(
-                "kvk_nummer", condition=~models.Q(kvk_nummer=""), name="organisatie_kvk_uniek"
+                "kvk_nummer",
+                condition=~models.Q(kvk_nummer=""),
+                name="organisatie_kvk_uniek",
+                violation_error_message=_("Er is al een organisatie met dit KvK-nummer."),
             ),
             models.UniqueConstraint(
-                "l_nummer", condition=~models.Q(l_nummer=""), name="organisatie_l_nummer_uniek"
+                "l_nummer",
+                condition=~models.Q(l_nummer=""),
+                name="organisatie_l_nummer_uniek",
+                violation_error_message=_("Er is al een organisatie met dit L-nummer."),
             ),
             models.CheckConstraint(
                 condition=models.Q(l_nummer="") | models.Q(type=OrganisatieType.WONINGCORPORATIE),

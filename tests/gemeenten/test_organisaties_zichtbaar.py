@@ -169,3 +169,25 @@ def test_gemeente_b_nodigt_niemand_uit_in_de_eigen_organisatie_van_a(mailoutbox)
     )
     assert toevoegen.status_code in (403, 404)
     assert Lidmaatschap.objects.count() == leden and mailoutbox == []
+
+
+def test_een_dubbel_nummer_of_een_dubbele_naam_krijgt_een_nederlandse_melding():
+    sc = autorisatiewereld()
+    factories.OrganisatieFactory(kvk_nummer="12345678")
+    _eigen_van_a(sc)
+    for velden, melding in [
+        ({"naam": "Nieuw", "kvk_nummer": "12345678"}, "Er is al een organisatie met dit KvK"),
+        ({"naam": "Corporatie Een"}, "Er is al een gedeelde organisatie van dit type"),
+        (
+            {
+                "naam": "Woonservice 🏠",
+                "type": OrganisatieType.HUURDERSORGANISATIE,
+                "aangemaakt_voor": sc.a.gemeente,
+            },
+            "Deze gemeente heeft al een eigen organisatie",
+        ),
+    ]:
+        organisatie = Organisatie(**{"type": OrganisatieType.WONINGCORPORATIE, **velden})
+        with pytest.raises(ValidationError) as fout:
+            organisatie.full_clean()
+        assert any(melding in m for m in fout.value.messages), fout.value.messages
