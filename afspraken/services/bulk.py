@@ -229,9 +229,11 @@ def _organisatie(regel: PartijRegel, index: int, org, gemeente: Gemeente):
 def partijen_bijwerken_bulk(
     *, overeenkomst: Overeenkomst, partijen: Sequence[PartijRegel], door: Gebruiker
 ) -> Bijgewerkt[list[Organisatie]]:
-    """The agreement's parties in the order given: each organisation found by name and type
-    or created, a missing afkorting filled in (gemeenten.services.organisaties_vastleggen).
-    One gemeente party, the agreement's own (gemeentepartij_controleren). Parties not named
+    """The agreement's parties in the order given: each organisation found on an exact
+    identity (a registration number, or name and type among those the agreement's gemeente
+    sees: gemeenten.services.organisaties_zoeken) or created, scoped to that gemeente;
+    a missing afkorting or number filled in (gemeenten.services.organisaties_vastleggen;
+    docs/organisaties.md). One gemeente party, the agreement's own (gemeentepartij_controleren). Parties not named
     stay. Returns the organisations in the
     order given; the counts are of organisations."""
     mag_handelen(door, "afspraken.change_overeenkomst", overeenkomst)
