@@ -233,8 +233,8 @@ def partijen_bijwerken_bulk(
     identity (a registration number, or name and type among those the agreement's gemeente
     sees: gemeenten.services.organisaties_zoeken) or created, scoped to that gemeente;
     a missing afkorting or number filled in (gemeenten.services.organisaties_vastleggen;
-    docs/organisaties.md). One gemeente party, the agreement's own (gemeentepartij_controleren). Parties not named
-    stay. Returns the organisations in the
+    docs/organisaties.md). One gemeente party, the agreement's own
+    (gemeentepartij_controleren). Parties not named stay. Returns the organisations in the
     order given; the counts are of organisations."""
     mag_handelen(door, "afspraken.change_overeenkomst", overeenkomst)
     gemeente = overeenkomst.gemeente
