@@ -127,6 +127,9 @@ class Command(BaseCommand):
             "--zonder-paginas", action="store_true", help="Sla de paginametingen over."
         )
         parser.add_argument(
+            "--zonder-pdf", action="store_true", help="Sla de PDF- en handtekeningmeting over."
+        )
+        parser.add_argument(
             "--huidige-database",
             action="store_true",
             help=(
@@ -150,6 +153,8 @@ class Command(BaseCommand):
             except CommandError as e:
                 # The pages are still measured; the exit code is the import's alone.
                 fout = e
+        if not options["zonder_pdf"]:
+            self.meet_pdf(options)
         if not options["zonder_paginas"]:
             self.meet_paginas(options)
         if fout:
@@ -196,6 +201,27 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(self.style.SUCCESS("Alle pagina's halen het doel."))
+
+    def meet_pdf(self, options):
+        """The jaarschijf PDF of the bench workbook (100 afspraken; 10 at the small scale)
+        and five signatures on it, in a transaction that is rolled back."""
+        from monitoring.management.bench.pdf import meet_pdf
+
+        afspraken = 10 if options["schaal"] == "klein" else 100
+        inhoud = bench_werkboek(afspraken=afspraken, cijfers=120, gemeente="Benchpdf")
+        try:
+            with transaction.atomic():
+                resultaat = werkboek_importeren(werkboek=lees_werkboek(io.BytesIO(inhoud)))
+                meting = meet_pdf(resultaat.jaarschijf)
+                raise _Terugdraaien
+        except _Terugdraaien:
+            pass
+        self.stdout.write("")
+        for regel, binnen in meting.regels():
+            stijl = self.style.SUCCESS if binnen else self.style.WARNING
+            self.stdout.write(
+                stijl(f"{regel}: {'binnen het budget' if binnen else 'te langzaam'}.")
+            )
 
     def meet_import(self):
         inhoud = bench_werkboek()
