@@ -73,7 +73,11 @@ def test_start_te_ondertekenen_voor_ondertekenaar_tot_getekend(client):
     ondertekenaar = lid(opbouw.corporatie, Rol.ONDERTEKENAAR)
     client.force_login(ondertekenaar)
     html = client.get(START).content.decode()
-    assert f"{jaarschijf_url(opbouw.jaarschijf)}#ondertekening" in kaart(html, "Te ondertekenen")
+    # The card leads to the signing page (issue #10).
+    ondertekenen = reverse(
+        "monitoring:ondertekenen", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk}
+    )
+    assert ondertekenen in kaart(html, "Te ondertekenen")
 
     # A colleague without the role cannot sign and is not asked to.
     client.force_login(opbouw.corporatie_gebruiker)
