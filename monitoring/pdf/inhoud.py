@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from afspraken.models import Jaarschijf, Partij
 from gemeenten.constants import OrganisatieType
+from monitoring.pdf.wijzigingen import vorige_jaarschijf, wijzigingen
 from monitoring.selectors.jaarschijf import jaarschijf_document
 
 # The cover lists the parties in this order, each type under its own heading.
@@ -59,12 +60,18 @@ def titel(jaarschijf: Jaarschijf, overeenkomst) -> str:
     }
 
 
-def pdf_context(jaarschijf: Jaarschijf, *, volgnummer: int = 1) -> dict:
+def pdf_context(
+    jaarschijf: Jaarschijf, *, volgnummer: int = 1, met_wijzigingen: bool = False
+) -> dict:
     """The context of templates/pdf/jaarschijf.html: the page's `document` (rendered with
     `alleen_document`, so the shared partials leave out every control), plus the cover and
-    the ondertekening page."""
+    the ondertekening page; with `met_wijzigingen` an appendix of what changed since the
+    previous jaarschijf (never in the document that is signed)."""
     document = jaarschijf_document(jaarschijf)
+    vorige = vorige_jaarschijf(jaarschijf) if met_wijzigingen else None
     return {
+        "vorige": vorige,
+        "wijzigingen": wijzigingen(document, jaarschijf_document(vorige)) if vorige else [],
         "jaarschijf": jaarschijf,
         "document": document,
         "overeenkomst": document.overeenkomst,

@@ -55,7 +55,11 @@ def _tekenvakken(document) -> dict:
     return velden
 
 
-def jaarschijf_opmaken(jaarschijf: Jaarschijf, *, volgnummer: int = 1) -> Opmaak:
-    """The jaarschijf's PDF, unsigned, with the positions of its signature boxes."""
-    html = render_to_string(SJABLOON, pdf_context(jaarschijf, volgnummer=volgnummer))
+def jaarschijf_opmaken(
+    jaarschijf: Jaarschijf, *, volgnummer: int = 1, met_wijzigingen: bool = False
+) -> Opmaak:
+    """The jaarschijf's PDF, unsigned, with the positions of its signature boxes; with
+    `met_wijzigingen` an appendix of what changed since the previous jaarschijf."""
+    context = pdf_context(jaarschijf, volgnummer=volgnummer, met_wijzigingen=met_wijzigingen)
+    html = render_to_string(SJABLOON, context)
     return html_opmaken(html)

@@ -1,6 +1,7 @@
 """The jaarschijf as PDF: the signed file from storage once signing has begun, otherwise a
-fresh rendering. Permission: afspraken.view_overeenkomst, the jaarschijf scoped by for_user
-so a non-party meets 404 before any rendering."""
+fresh rendering; `?wijzigingen=1` adds what changed since the previous jaarschijf.
+Permission: afspraken.view_overeenkomst, the jaarschijf scoped by for_user so a non-party
+meets 404 before any rendering."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,8 +22,16 @@ def jaarschijf_pdf(request, jaarschijf_pk: int):
     )
     if not request.user.has_perm("afspraken.view_overeenkomst", jaarschijf):
         raise PermissionDenied
-    data, _ondertekend = pdf_van(jaarschijf)
+    naam = bestandsnaam(jaarschijf)
+    if request.GET.get("wijzigingen"):
+        # A reading aid: a fresh rendering with the appendix, never the signed file.
+        from monitoring.pdf import jaarschijf_opmaken
+
+        data = jaarschijf_opmaken(jaarschijf, met_wijzigingen=True).pdf
+        naam = naam.replace(".pdf", "-met-wijzigingen.pdf")
+    else:
+        data, _ondertekend = pdf_van(jaarschijf)
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam(jaarschijf)}"'
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
     response["Cache-Control"] = "private, no-store"
     return response
