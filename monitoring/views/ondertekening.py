@@ -48,6 +48,8 @@ def _context(request, jaarschijf, form=None) -> dict:
         "ontbrekend": [r for r in regels if r.ondertekend_op is None],
         "form": form if eigen else None,
         "document": document,
+        # Every version's PDF stays with its hash once a signed jaarschijf is changed.
+        "versies": list(jaarschijf.ondertekende_documenten.order_by("-volgnummer")),
         "handtekeningen": list(document.handtekeningen.all()) if document else [],
         "mag_herinneren": jaarschijf.status == "vastgesteld"
         and request.user.has_perm("afspraken.change_status", jaarschijf),

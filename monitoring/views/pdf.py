@@ -1,5 +1,6 @@
 """The jaarschijf as PDF: the signed file from storage once signing has begun, otherwise a
-fresh rendering; `?wijzigingen=1` adds what changed since the previous jaarschijf.
+fresh rendering; `?wijzigingen=1` adds what changed since the previous jaarschijf,
+`?versie=N` serves the stored PDF of document version N.
 Permission: afspraken.view_overeenkomst, the jaarschijf scoped by for_user so a non-party
 meets 404 before any rendering."""
 
@@ -10,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from afspraken.models import Jaarschijf
+from monitoring.ondertekening import opslag
 from monitoring.ondertekening.opslag import bestandsnaam, pdf_van
 
 
@@ -23,7 +25,14 @@ def jaarschijf_pdf(request, jaarschijf_pk: int):
     if not request.user.has_perm("afspraken.view_overeenkomst", jaarschijf):
         raise PermissionDenied
     naam = bestandsnaam(jaarschijf)
-    if request.GET.get("wijzigingen"):
+    if versie := request.GET.get("versie"):
+        # An earlier signed version, kept as it was signed (point 5 of issue #10).
+        document = get_object_or_404(
+            jaarschijf.ondertekende_documenten, volgnummer=int(versie) if versie.isdigit() else 0
+        )
+        data = opslag.lezen(document)
+        naam = naam.replace(".pdf", f"-versie-{document.volgnummer}.pdf")
+    elif request.GET.get("wijzigingen"):
         # A reading aid: a fresh rendering with the appendix, never the signed file.
         from monitoring.pdf import jaarschijf_opmaken
 

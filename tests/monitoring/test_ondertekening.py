@@ -6,11 +6,15 @@ jaarschijf ondertekend and the stored PDF final, with its hash."""
 import io
 
 import pytest
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from pypdf import PdfReader
 
 from afspraken.constants import JaarschijfStatus
+from afspraken.models import Jaarschijf, Ondertekening
 from monitoring.models import Handtekening, OndertekendDocument
 from monitoring.ondertekening import opslag, pades
+from monitoring.ondertekening.verificatie import verifieren
 from tests.monitoring.ondertekenwereld import (  # noqa: F401 (fixtures)
     _certificaatmap,
     ondertekencertificaat,
@@ -92,3 +96,32 @@ def test_a_changed_byte_fails_verification():
     data[plek] ^= 0x01
     uitslagen = pades.valideren(bytes(data))
     assert uitslagen == [] or not any(u.geldig for u in uitslagen)
+
+
+def test_a_new_version_is_signed_beside_the_first_which_stays(client):
+    """Changing a signed jaarschijf (point 5) makes a new document version; the signed one
+    keeps its PDF and hash and stays downloadable and verifiable."""
+    wereld = tekenwereld()
+    for organisatie in wereld.organisaties():
+        tekenen_als(wereld, organisatie)
+    eerste = OndertekendDocument.objects.get()
+    eerste_pdf = opslag.lezen(eerste)
+    # What afspraken' wijziging will do: the jaarschijf waits for signatures again.
+    Jaarschijf.objects.filter(pk=wereld.jaarschijf.pk).update(status=JaarschijfStatus.VASTGESTELD)
+    Ondertekening.objects.filter(jaarschijf=wereld.jaarschijf).update(
+        ondertekend_op=None, ondertekend_door=None
+    )
+    TOTPDevice.objects.update(last_t=-1)  # a new code in the same half minute
+    tekenen_als(wereld, wereld.organisaties()[0])
+    tweede = OndertekendDocument.objects.get(volgnummer=2)
+    eerste.refresh_from_db()
+    assert eerste.definitief and opslag.lezen(eerste) == eerste_pdf
+    assert not tweede.definitief and tweede.handtekeningen.count() == 1
+    assert verifieren(eerste_pdf).definitief
+    client.force_login(wereld.tekenaars[wereld.organisaties()[1].pk])
+    url = reverse("monitoring:ondertekenen", kwargs={"jaarschijf_pk": wereld.jaarschijf.pk})
+    pagina = client.get(url).content.decode()
+    assert eerste.sha256 in pagina and "Versie 2" in pagina
+    pdf_url = reverse("monitoring:jaarschijf-pdf", kwargs={"jaarschijf_pk": wereld.jaarschijf.pk})
+    assert client.get(pdf_url, {"versie": "1"}).content == eerste_pdf
+    assert client.get(pdf_url, {"versie": "9"}).status_code == 404
