@@ -13,7 +13,9 @@ from afspraken import vastlegging
 from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Overeenkomst, Stap, Thema
 from gemeenten.models import Organisatie
 from monitoring.selectors import documentvorm
+from monitoring.selectors.doelen import doelen_per_afspraak
 from monitoring.selectors.opmerkingen import opmerkingen_met_auteur
+from monitoring.selectors.zienswijzen import zienswijzen_per_jaarafspraak
 from voorraad import raster
 
 
@@ -135,12 +137,24 @@ def _jaarafspraken(
         .filter(jaarschijf=jaarschijf)
         .order_by("afspraak__volgorde", "afspraak__code")
     )
+    _doelen_en_zienswijzen(jaarschijf, jaarafspraken)
     for ja in jaarafspraken:
         ja.opmerkingen_lijst = opmerkingen_per_afspraak.get(ja.pk, [])
         documentvorm.rij_voorbereiden(ja, jaarschijf, vast, organisaties)
     if vast:
         jaarafspraken.sort(key=lambda ja: (ja.afspraak.volgorde, ja.afspraak.code))
     return jaarafspraken
+
+
+def _doelen_en_zienswijzen(jaarschijf: Jaarschijf, jaarafspraken: list) -> None:
+    """Beside each afspraak its targets with where they stand (agreed text: part of the
+    document) and the tenants' verdicts (Driehoek's extras), each in a fixed number of
+    queries for the whole jaarschijf."""
+    doelen = doelen_per_afspraak(jaarschijf)
+    zienswijzen = zienswijzen_per_jaarafspraak(jaarschijf)
+    for ja in jaarafspraken:
+        ja.doelstanden = doelen.get(ja.afspraak_id, [])
+        ja.zienswijzen_lijst = zienswijzen.get(ja.pk, [])
 
 
 def _themas(
@@ -225,4 +239,5 @@ def document_rij(jaarafspraak_pk: int, jaarschijf: Jaarschijf):
     ids = {pk for stap in ja.stappen_op_volgorde for pk in documentvorm.mede_van(stap)}
     organisaties = Organisatie.objects.in_bulk(ids) if ids else {}
     documentvorm.rij_voorbereiden(ja, jaarschijf, vast, organisaties)
+    _doelen_en_zienswijzen(jaarschijf, [ja])
     return ja

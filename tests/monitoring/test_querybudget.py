@@ -21,6 +21,21 @@ BUDGET = 15
 
 PAGINAS = [p.name for p in monitoring_urls.urlpatterns if isinstance(p, URLPattern)]
 
+# Pages that cost a fixed few queries more than BUDGET, and why.
+MEER = {
+    # The workbook's segmenten (#12), doelen and agenda sheets (#11) cost one query each.
+    "werkboek-export": 3,
+    # Beside each afspraak its targets (the moment of vaststelling, the targets as of then,
+    # their parties, the latest realised values) and the tenants' verdicts (#11).
+    "jaarschijf": 4,
+}
+
+# Who opens a page that is not the gemeente's.
+GEBRUIKER = {
+    "voorraad-download": "corporatie_gebruiker",
+    "voorraad-upload": "corporatie_gebruiker",
+}
+
 
 def _kwargs(opbouw) -> dict:
     jaarafspraak = Jaarafspraak.objects.filter(jaarschijf=opbouw.jaarschijf).first()
@@ -54,13 +69,11 @@ def test_every_page_is_covered():
 def test_page_query_budget(client, django_assert_max_num_queries, naam, aantal):
     opbouw = paginawereld(aantal)
     url = _url(naam, _kwargs(opbouw))
-    gebruiker = opbouw.gemeente_gebruiker
+    gebruiker = getattr(opbouw, GEBRUIKER.get(naam, "gemeente_gebruiker"))
     if naam == "dashboard-landelijk":  # superusers only
         gebruiker = factories.GebruikerFactory(is_superuser=True)
     client.force_login(gebruiker)
-    # The workbook's doelen and agenda sheets (#11) cost one query each.
-    budget = BUDGET + 2 if naam == "werkboek-export" else BUDGET
-    with django_assert_max_num_queries(budget):
+    with django_assert_max_num_queries(BUDGET + MEER.get(naam, 0)):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
 
@@ -82,7 +95,7 @@ def test_page_query_budget_for_partners(
     opbouw = paginawereld(aantal)
     url = _url(naam, _kwargs(opbouw))
     client.force_login(getattr(opbouw, gebruiker))
-    with django_assert_max_num_queries(BUDGET):
+    with django_assert_max_num_queries(BUDGET + MEER.get(naam, 0)):
         response = client.get(url)
     assert response.status_code == 200
 
@@ -124,7 +137,7 @@ def test_jaarschijf_page_with_many_remarks(client, django_assert_max_num_queries
     )
     client.force_login(getattr(opbouw, gebruiker))
     url = reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
-    with django_assert_max_num_queries(BUDGET):
+    with django_assert_max_num_queries(BUDGET + MEER["jaarschijf"]):
         response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
