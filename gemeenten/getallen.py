@@ -91,3 +91,22 @@ def controleer_aantal(aantal: int) -> None:
     """For number fields that are not GeheelGetalVeld: the count bound with its message."""
     if aantal > MAX_AANTAL:
         raise ValidationError(AantalVeld.default_error_messages["max_value"], code="max_value")
+
+
+class DecimaalVeld(forms.DecimalField):
+    """A DecimalField that, like GeheelGetalVeld, reads only Western digits: Python's
+    Decimal() would take '٣' or '１２' as well."""
+
+    default_error_messages = {
+        "invalid": _("Vul een getal in met de cijfers 0 tot en met 9, zoals 85 of 12,5."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        # Dutch input: '12,5' and '1.234,5', as the rest of the application writes numbers.
+        kwargs.setdefault("localize", True)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str) and not value.strip().isascii():
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)

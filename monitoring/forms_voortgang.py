@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from afspraken.constants import Voortgang
+from gemeenten.getallen import DecimaalVeld, JaarVeld
 from monitoring.constants import AgendaSoort, Richting
 
 _KORT = {"max_length": 1000, "required": False}
@@ -28,17 +29,17 @@ class BulkRijForm(forms.Form):
 
 class DoelForm(forms.Form):
     omschrijving = forms.CharField(label=_("Omschrijving"), max_length=300)
-    waarde = forms.DecimalField(label=_("Waarde (getal)"), required=False, max_digits=14)
+    waarde = DecimaalVeld(label=_("Waarde (getal)"), required=False, max_digits=14)
     waarde_tekst = forms.CharField(
         label=_("Of een waarde die geen getal is"), max_length=100, required=False
     )
-    waarde_tot = forms.DecimalField(label=_("Tot (bovengrens)"), required=False, max_digits=14)
+    waarde_tot = DecimaalVeld(label=_("Tot (bovengrens)"), required=False, max_digits=14)
     circa = forms.BooleanField(label=_("Circa"), required=False)
     eenheid = forms.CharField(label=_("Eenheid"), max_length=50, required=False)
     richting = forms.ChoiceField(label=_("Richting"), choices=Richting.choices)
-    basis = forms.DecimalField(label=_("Basiswaarde"), required=False, max_digits=14)
+    basis = DecimaalVeld(label=_("Basiswaarde"), required=False, max_digits=14)
     basisdatum = forms.DateField(label=_("Basisdatum"), required=False)
-    peiljaar = forms.IntegerField(label=_("Peiljaar"), required=False, min_value=1900)
+    peiljaar = JaarVeld(label=_("Peiljaar"), required=False)
     partij = forms.ModelChoiceField(label=_("Partij"), queryset=None, required=False)
 
     def __init__(self, *args, partijen, **kwargs):
@@ -48,7 +49,7 @@ class DoelForm(forms.Form):
 
 class RealisatieForm(forms.Form):
     doel = forms.ModelChoiceField(label=_("Doel"), queryset=None)
-    waarde = forms.DecimalField(label=_("Gerealiseerd (getal)"), required=False, max_digits=14)
+    waarde = DecimaalVeld(label=_("Gerealiseerd (getal)"), required=False, max_digits=14)
     waarde_tekst = forms.CharField(
         label=_("Of een waarde die geen getal is"), max_length=100, required=False
     )

@@ -28,7 +28,7 @@ from monitoring.werkboek import formaat, keuzen, waarden
 from monitoring.werkboek.meldingen import Melding, WerkboekFout
 from monitoring.werkboek.rij import FOUT, lengte
 
-_GETAL = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
+_GETAL = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$", re.ASCII)
 MAX_WAARDE = Decimal("999999999999")
 
 
