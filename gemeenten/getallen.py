@@ -95,7 +95,7 @@ def controleer_aantal(aantal: int) -> None:
 
 class DecimaalVeld(forms.DecimalField):
     """A DecimalField that, like GeheelGetalVeld, reads only Western digits: Python's
-    Decimal() would take '٣' or '１２' as well."""
+    Decimal() would take Arabic-Indic or full-width digits as well."""
 
     default_error_messages = {
         "invalid": _("Vul een getal in met de cijfers 0 tot en met 9, zoals 85 of 12,5."),
