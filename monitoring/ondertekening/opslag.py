@@ -29,7 +29,8 @@ def bewaren(document: OndertekendDocument, data: bytes, bestandsnaam: str) -> No
 def pdf_van(jaarschijf: Jaarschijf) -> tuple[bytes, bool]:
     """(PDF bytes, signed by all): the stored PDF once signing has begun (with the signatures
     so far), else a fresh unsigned rendering."""
-    document = huidig_document(jaarschijf)
+    # Signing begins after vaststelling: before it there is no stored PDF to look for.
+    document = huidig_document(jaarschijf) if jaarschijf.is_bevroren else None
     if document is not None:
         return lezen(document), document.definitief
     from monitoring.pdf import jaarschijf_opmaken
