@@ -7,7 +7,7 @@ jaarschijf to ondertekend through afspraken' lifecycle.
 """
 
 import rules
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +35,7 @@ def ondertekenen(
     password and a second-factor code. Refused when not permitted (afspraken.sign: the
     ondertekenaar role, own organisation, vastgesteld, not yet signed) or already signed."""
     _mag_tekenen(door, Ondertekening.objects.select_related("jaarschijf").get(pk=ondertekening.pk))
+    _certificaat_aanwezig()
     # Outside the transaction: a wrong code must count towards django-otp's throttling,
     # which a rollback of the refused signature would undo.
     tweede_factor = herauthenticeren(door, wachtwoord=wachtwoord, code=code)
@@ -48,6 +49,21 @@ def mag_tekenen(door, regel: Ondertekening) -> bool:
     """The rule itself, asked of the rules registry: Django lets an active superuser pass
     every permission, but a signature is an organisation's, placed by its own ondertekenaar."""
     return door is not None and rules.has_perm("afspraken.sign", door, regel)
+
+
+def _certificaat_aanwezig() -> None:
+    """Before the code is used up: without the installation's certificate nobody can sign,
+    and the signer should hear why instead of meeting an error page."""
+    try:
+        certificaat.signer()
+    except ImproperlyConfigured as fout:
+        raise ValidationError(
+            _(
+                "Ondertekenen kan nu niet: deze installatie heeft geen ondertekencertificaat. "
+                "Meld dit aan de beheerder."
+            ),
+            code="geen_certificaat",
+        ) from fout
 
 
 def _mag_tekenen(door, regel: Ondertekening) -> None:

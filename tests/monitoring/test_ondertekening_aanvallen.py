@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from afspraken.services.grens import Geweigerd
 from gemeenten.constants import Rol
 from monitoring.models import Handtekening, OndertekendDocument
+from monitoring.ondertekening import certificaat
 from tests import factories
 from tests.monitoring.ondertekenwereld import (  # noqa: F401 (fixtures)
     WACHTWOORD,
@@ -179,4 +180,15 @@ def test_a_superuser_cannot_sign_for_an_organisation(client, wereld):
     assert client.post(_url(wereld), {**data, "code": code_van(apparaat)}).status_code == 403
     with pytest.raises(Geweigerd):
         tekenen_als(wereld, corporatie, door=beheer)
+    _niets_getekend(wereld)
+
+
+def test_without_a_certificate_the_signer_is_told_and_nothing_is_signed(client, wereld, settings):
+    settings.ONDERTEKENING_CERTIFICAAT = settings.MEDIA_ROOT / "bestaat-niet.pem"
+    certificaat.opnieuw_laden()
+    corporatie = wereld.organisaties()[1]
+    client.force_login(wereld.tekenaars[corporatie.pk])
+    response = _post(client, wereld, corporatie)
+    assert response.status_code == 400
+    assert "geen ondertekencertificaat" in response.content.decode()
     _niets_getekend(wereld)
