@@ -83,6 +83,9 @@ def pagina(browser, csp_overtredingen):
     )
     context.add_init_script(CSP_MELDER)
     page = context.new_page()
+    # Keyboard focus belongs to the front page only; a page opened after an earlier test's
+    # would otherwise report its focused field as "inactive".
+    page.bring_to_front()
 
     def console(bericht):
         # Chromium also logs each violation on the console: a second witness, should a
