@@ -35,6 +35,7 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
+	$(PY) manage.py maak_ondertekencertificaat --als-ontbreekt
 	$(PY) manage.py load_demo --url http://$(HOST)
 
 run: demo
