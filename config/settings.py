@@ -12,6 +12,9 @@ Variables (all optional in development; config/productie.py checks them in produ
                  X-Forwarded-For (default 0: the peer address is the client). See
                  config/proxy.py; it also decides whether X-Forwarded-Proto is trusted.
   SECURE_HSTS_PRELOAD  "0" when the domain must not go on the browsers' preload list.
+  CACHE_URL      the shared cache, e.g. dbcache://driehoek_cache (production's default) or
+                 redis://host:6379/0; a per-process memory cache is refused in production.
+  MEDIA_ROOT     where the default file storage keeps stored files (shared by all servers).
 """
 
 import datetime
@@ -160,7 +163,23 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+
+# The cache (CACHE_URL, django-environ's form): every app server must see the same values
+# (the pause between two enrolment links, gemeenten.services.tweestaps), so production
+# defaults to Django's database cache (`manage.py createcachetable`, part of `make migrate`)
+# and refuses a per-process one; `redis://127.0.0.1:6379/0` once redis-py is installed.
+# Development keeps the per-process memory cache.
+CACHES = {
+    "default": env.cache_url(
+        "CACHE_URL", default="locmemcache://" if DEBUG else "dbcache://driehoek_cache"
+    )
+}
+if not DEBUG and CACHES["default"]["BACKEND"].endswith(("locmem.LocMemCache", "DummyCache")):
+    raise ImproperlyConfigured(
+        "CACHE_URL: a per-process or dummy cache is not shared between app servers; "
+        "use dbcache://driehoek_cache or a Redis URL."
+    )
 
 # Signing the jaarschijf (issue 10): the installation's certificate and private key (PEM).
 # Development: `manage.py maak_ondertekencertificaat` writes a self-signed pair to these
