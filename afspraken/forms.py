@@ -300,9 +300,49 @@ class HoofdstukForm(MetVersieForm):
 
 
 class VolgendJaarForm(forms.Form):
-    tot_jaar = JaarVeld(
-        label=_("tot en met jaar"),
+    """Next year's jaarschijf: one year or two, which afspraken carry over (the running ones
+    ticked), and whether the copied texts get the new year. `gekozen` marks a POST from this
+    page: a bare POST (a script, an older client) takes the defaults instead of "nothing"."""
+
+    tot_jaar = forms.TypedChoiceField(
+        label=_("Looptijd"),
+        coerce=int,
+        empty_value=None,
         required=False,
-        min_value=1,
-        help_text=_("Alleen voor een jaarschijf van twee jaar."),
+        widget=forms.RadioSelect,
     )
+    jaarafspraken = forms.TypedMultipleChoiceField(
+        label=_("Afspraken die worden overgenomen"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    jaartallen_bijwerken = forms.BooleanField(
+        label=_("Jaartallen in titel en inleiding bijwerken naar het nieuwe jaar"),
+        required=False,
+        initial=True,
+    )
+    gekozen = forms.CharField(widget=forms.HiddenInput, required=False, initial="1")
+
+    def __init__(self, *args, voorstel, **kwargs):
+        super().__init__(*args, **kwargs)
+        jaar = voorstel.jaar
+        self.fields["tot_jaar"].choices = [
+            ("", _("Eén jaar: %(jaar)s") % {"jaar": jaar}),
+            (str(jaar + 1), _("Twee jaar: %(van)s-%(tot)s") % {"van": jaar, "tot": jaar + 1}),
+        ]
+        self.fields["tot_jaar"].initial = ""
+        self.fields["jaarafspraken"].choices = [
+            (str(ja.pk), ja.afspraak.code) for ja, _loopt in voorstel.jaarafspraken
+        ]
+        self.fields["jaarafspraken"].initial = [
+            str(ja.pk) for ja, loopt in voorstel.jaarafspraken if loopt
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if not self.data.get("gekozen"):
+            data["jaarafspraken"] = None
+            data["jaartallen_bijwerken"] = True
+        data.pop("gekozen", None)
+        return data

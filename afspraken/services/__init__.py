@@ -46,9 +46,6 @@ from afspraken.services.jaarschijf import (
     jaarschijf_ter_bespreking,
     jaarschijf_terug_naar_concept,
     jaarschijf_vaststellen,
-    jaarschijf_volgend_jaar_voorbereiden,
-    loopt_door,
-    periode_eindjaar,
 )
 from afspraken.services.opslaan import VersieConflict
 from afspraken.services.overeenkomst import (
@@ -60,6 +57,11 @@ from afspraken.services.overeenkomst import (
     thema_aanmaken,
     thema_bijwerken,
     thema_verplaatsen,
+)
+from afspraken.services.volgend_jaar import (
+    jaarschijf_volgend_jaar_voorbereiden,
+    loopt_door,
+    periode_eindjaar,
 )
 
 __all__ = [

@@ -1,30 +1,23 @@
 """Jaarschijven: their texts, their lifecycle and next year's copy."""
 
 import datetime
-import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from afspraken import vastlegging
-from afspraken.constants import BEVROREN_STATUSSEN, OVERGANGEN, JaarschijfStatus, Voortgang
+from afspraken.constants import BEVROREN_STATUSSEN, OVERGANGEN, JaarschijfStatus
 from afspraken.models import (
-    Hoofdstuk,
-    Jaarafspraak,
     Jaarschijf,
     JaarschijfStatuswijziging,
-    Ondertekening,
     Overeenkomst,
-    Stap,
 )
 from afspraken.perioden import jaren_label, peildatum
 from afspraken.services.grens import mag_handelen, niet_bevroren
 from afspraken.services.opslaan import opslaan, opslaan_met_versie
 from gemeenten.models import Gebruiker
-from gemeenten.systeem import geschiedenis_gebruiker
 
 # --- Jaarschijf content -------------------------------------------------------------------
 
@@ -206,158 +199,4 @@ def jaarschijf_ondertekend_verklaren(*, jaarschijf: Jaarschijf, door: Gebruiker)
         )
     return _overgang(
         jaarschijf, actie="ondertekend_verklaren", door=door, perm="afspraken.complete_signing"
-    )
-
-
-# --- Next year ----------------------------------------------------------------------------
-
-_JAARTAL = re.compile(r"\b(19\d{2}|20\d{2})\b")
-_AFGESLOTEN = {Voortgang.GEREALISEERD, Voortgang.VERVALLEN}
-
-
-def periode_eindjaar(periode: str) -> int | None:
-    """The last year named in a period text ('2021-2024' -> 2024, 'Q1 2023' -> 2023)."""
-    jaren = [int(j) for j in _JAARTAL.findall(periode or "")]
-    return max(jaren) if jaren else None
-
-
-def loopt_door(jaarafspraak: Jaarafspraak, jaar: int) -> bool:
-    """Still running in `jaar`: not finished or dropped, and its period has not ended."""
-    if jaarafspraak.status in _AFGESLOTEN:
-        return False
-    eindjaar = periode_eindjaar(jaarafspraak.afspraak.periode)
-    return eindjaar is None or eindjaar >= jaar
-
-
-@transaction.atomic
-def jaarschijf_volgend_jaar_voorbereiden(
-    *, jaarschijf: Jaarschijf, tot_jaar: int | None = None, door: Gebruiker
-) -> Jaarschijf:
-    """The next jaarschijf as a concept copy, starting the year after this one's last year
-    (up to `tot_jaar` for a two-year one): running afspraken with their year texts and open
-    steps (joint steps with their parties), the hoofdstukken, the document fields that carry
-    over and the signatories without signatures. Stock figures are not copied: the
-    corporaties deliver new ones."""
-    mag_handelen(door, "afspraken.change_overeenkomst", jaarschijf.overeenkomst)
-    jaar = jaarschijf.laatste_jaar + 1
-    overeenkomst = jaarschijf.overeenkomst
-    jaren_controleren(overeenkomst, jaar, tot_jaar)
-    nieuw = Jaarschijf(
-        overeenkomst=overeenkomst,
-        jaar=jaar,
-        tot_jaar=tot_jaar,
-        inleiding=jaarschijf.inleiding,
-        plaats=jaarschijf.plaats,
-        nummering_tonen=jaarschijf.nummering_tonen,
-        geldig_na_ondertekening=jaarschijf.geldig_na_ondertekening,
-    )
-    nieuw.titel = _titel_verschoven(jaarschijf, nieuw)
-    nieuw.geldig_tot = _geldig_tot_verschoven(jaarschijf, nieuw)
-    opslaan(nieuw, door)
-    _lopende_afspraken_overnemen(jaarschijf, nieuw, door)
-    _hoofdstukken_overnemen(jaarschijf, nieuw, door)
-    for o in jaarschijf.ondertekeningen.all():
-        opslaan(
-            Ondertekening(
-                jaarschijf=nieuw,
-                organisatie_id=o.organisatie_id,
-                naam=o.naam,
-                functie=o.functie,
-                volgorde=o.volgorde,
-            ),
-            door,
-        )
-    return nieuw
-
-
-def _titel_verschoven(oud: Jaarschijf, nieuw: Jaarschijf) -> str:
-    """'Jaarschijf 2026' -> 'Jaarschijf 2027'; 'Jaarschijf 2026-2027' -> '... 2028-2029'."""
-    if oud.jaren in oud.titel:
-        return oud.titel.replace(oud.jaren, nieuw.jaren)
-    return oud.titel.replace(str(oud.jaar), str(nieuw.jaar))
-
-
-def _geldig_tot_verschoven(oud: Jaarschijf, nieuw: Jaarschijf):
-    """The same day as many years later as the new jaarschijf ends after the old one; the
-    end of its last year when the old date is unknown or a 29 February."""
-    geldig_tot = oud.geldig_tot
-    if geldig_tot is None or (geldig_tot.month, geldig_tot.day) == (2, 29):
-        return peildatum(nieuw.laatste_jaar)
-    return geldig_tot.replace(year=geldig_tot.year + nieuw.laatste_jaar - oud.laatste_jaar)
-
-
-def _hoofdstukken_overnemen(oud: Jaarschijf, nieuw: Jaarschijf, door) -> None:
-    kopieen = [
-        Hoofdstuk(
-            jaarschijf=nieuw,
-            plek=h.plek,
-            thema_id=h.thema_id,
-            kop=h.kop,
-            soort=h.soort,
-            tekst=h.tekst,
-            volgorde=h.volgorde,
-        )
-        for h in oud.hoofdstukken.order_by("volgorde", "id")
-    ]
-    _snel_valideren(kopieen, ["jaarschijf", "thema"])
-    bulk_create_with_history(kopieen, Hoofdstuk, default_user=geschiedenis_gebruiker(door))
-
-
-def _snel_valideren(objecten: list, vaste_sleutels: list[str]) -> None:
-    """Many rows at once: uniqueness is given by the fresh jaarschijf and the foreign keys by
-    the rows copied, so full_clean skips those per-row queries; the other checks still run."""
-    for obj in objecten:
-        obj.full_clean(exclude=vaste_sleutels, validate_unique=False, validate_constraints=False)
-
-
-def _lopende_afspraken_overnemen(oud: Jaarschijf, nieuw: Jaarschijf, door) -> None:
-    """The afspraken still running next year, with their year text and open steps."""
-    lopend = [
-        ja
-        for ja in oud.jaarafspraken.select_related("afspraak").prefetch_related(
-            "stappen__mede_organisaties"
-        )
-        if loopt_door(ja, nieuw.jaar)
-    ]
-    gebruiker = geschiedenis_gebruiker(door)
-    kopieen = [
-        Jaarafspraak(jaarschijf=nieuw, afspraak=ja.afspraak, tekst=ja.tekst) for ja in lopend
-    ]
-    _snel_valideren(kopieen, ["jaarschijf", "afspraak"])
-    kopieen = bulk_create_with_history(kopieen, Jaarafspraak, default_user=gebruiker)
-    if not all(k.pk for k in kopieen):  # backends that return no ids (older SQLite)
-        per_afspraak = dict(nieuw.jaarafspraken.values_list("afspraak_id", "pk"))
-        for kopie in kopieen:
-            kopie.pk = per_afspraak[kopie.afspraak_id]
-    open_stappen = [
-        (stap, kopie)
-        for ja, kopie in zip(lopend, kopieen, strict=True)
-        for stap in ja.stappen.all()
-        if not stap.afgerond
-    ]
-    stappen = [
-        Stap(
-            jaarafspraak=kopie,
-            organisatie_id=stap.organisatie_id,
-            aanduiding=stap.aanduiding,
-            tekst=stap.tekst,
-            volgorde=stap.volgorde,
-        )
-        for stap, kopie in open_stappen
-    ]
-    _snel_valideren(stappen, ["jaarafspraak", "organisatie"])
-    stappen = bulk_create_with_history(stappen, Stap, default_user=gebruiker)
-    _mede_organisaties_overnemen([stap for stap, _kopie in open_stappen], stappen)
-
-
-def _mede_organisaties_overnemen(oude: list[Stap], nieuwe: list[Stap]) -> None:
-    """The parties of joint steps, in one insert (the steps' pks come back from the bulk
-    insert on PostgreSQL and on SQLite 3.35 and later, which Django 6 requires)."""
-    if any(s.pk is None for s in nieuwe):
-        raise RuntimeError("De database gaf de nieuwe stappen geen id terug.")
-    door_tabel = Stap.mede_organisaties.through
-    door_tabel.objects.bulk_create(
-        door_tabel(stap_id=nieuw.pk, organisatie_id=organisatie.pk)
-        for oud, nieuw in zip(oude, nieuwe, strict=True)
-        for organisatie in oud.mede_organisaties.all()
     )

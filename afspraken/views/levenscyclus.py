@@ -5,10 +5,15 @@ first signature, and preparing next year's jaarschijf as a copy.
 GET shows a confirmation page, POST calls the one service of that transition.
 """
 
+from functools import cached_property
+
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from afspraken import forms, services
 from afspraken.models import Jaarschijf
+from afspraken.services.volgend_jaar import volgend_jaar_voorstel
 from afspraken.views.bewerken import ServiceFormView, jaarschijf_url
 
 
@@ -61,23 +66,57 @@ class TerugNaarConceptView(OvergangView):
 
 
 class VolgendJaarView(OvergangView):
-    """Next year's jaarschijf as a copy: a change to the agreement (change_overeenkomst)."""
+    """Next year's jaarschijf as a copy: a change to the agreement (change_overeenkomst). The
+    page names the year, lists the afspraken to carry over and says what is copied; a
+    jaarschijf that already covers next year is linked instead of offered again."""
 
     permission_required = "afspraken.change_overeenkomst"
+    template_name = "afspraken/volgend_jaar_form.html"
     form_class = forms.VolgendJaarForm
     service = services.jaarschijf_volgend_jaar_voorbereiden
     titel = _("Volgend jaar voorbereiden?")
-    uitleg = _(
-        "Er komt een concept-jaarschijf voor het volgende jaar met de lopende afspraken, "
-        "hun jaartekst en de open stappen, en met de hoofdstukken van deze jaarschijf. "
-        "Voorraadcijfers worden niet overgenomen: de corporaties leveren nieuwe aan."
-    )
     knop = _("Volgend jaar voorbereiden")
-    melding = _("De jaarschijf voor het volgende jaar is aangemaakt.")
+
+    @cached_property
+    def voorstel(self):
+        return volgend_jaar_voorstel(self.object)
+
+    def form_extra_kwargs(self):
+        return {"voorstel": self.voorstel}
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.get("form") or self.get_form()
+        gekozen = {str(w) for w in (form["jaarafspraken"].value() or [])}
+        regels = [
+            {"jaarafspraak": ja, "loopt_door": loopt, "gekozen": str(ja.pk) in gekozen}
+            for ja, loopt in self.voorstel.jaarafspraken
+        ]
+        bestaand = self.voorstel.bestaand
+        return super().get_context_data(
+            voorstel=self.voorstel,
+            regels=regels,
+            bestaand_url=jaarschijf_url(bestaand.pk) if bestaand else None,
+            **kwargs,
+        )
 
     def opslaan(self, form):
         return services.jaarschijf_volgend_jaar_voorbereiden(
             jaarschijf=self.object, door=self.request.user, **form.cleaned_data
+        )
+
+    def meld_opgeslagen(self):
+        overgenomen = self.resultaat.jaarafspraken.count()
+        totaal = len(self.voorstel.jaarafspraken)
+        messages.success(
+            self.request,
+            _("De jaarschijf voor het volgende jaar is aangemaakt.")
+            + " "
+            + ngettext(
+                "Jaarschijf %(jaren)s: %(x)s van %(y)s afspraak overgenomen.",
+                "Jaarschijf %(jaren)s: %(x)s van %(y)s afspraken overgenomen.",
+                totaal,
+            )
+            % {"jaren": self.resultaat.jaren, "x": overgenomen, "y": totaal},
         )
 
     def get_success_url(self):
