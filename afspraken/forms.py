@@ -304,13 +304,8 @@ class VolgendJaarForm(forms.Form):
     ticked), and whether the copied texts get the new year. `gekozen` marks a POST from this
     page: a bare POST (a script, an older client) takes the defaults instead of "nothing"."""
 
-    tot_jaar = forms.TypedChoiceField(
-        label=_("Looptijd"),
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-    )
+    # A year field like every other (Western digits, within bounds), shown as two choices.
+    tot_jaar = JaarVeld(label=_("Looptijd"), required=False, widget=forms.RadioSelect)
     jaarafspraken = forms.TypedMultipleChoiceField(
         label=_("Afspraken die worden overgenomen"),
         coerce=int,
@@ -327,7 +322,7 @@ class VolgendJaarForm(forms.Form):
     def __init__(self, *args, voorstel, **kwargs):
         super().__init__(*args, **kwargs)
         jaar = voorstel.jaar
-        self.fields["tot_jaar"].choices = [
+        self.fields["tot_jaar"].widget.choices = [
             ("", _("Eén jaar: %(jaar)s") % {"jaar": jaar}),
             (str(jaar + 1), _("Twee jaar: %(van)s-%(tot)s") % {"van": jaar, "tot": jaar + 1}),
         ]

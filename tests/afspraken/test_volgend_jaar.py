@@ -55,6 +55,7 @@ def test_the_confirm_page_names_the_year_lists_the_afspraken_and_what_is_copied(
     html = gemeente.get(url(opbouw.jaarschijf)).content.decode()
     assert "concept-jaarschijf <strong>2027</strong>" in html
     assert "Eén jaar: 2027" in html and "Twee jaar: 2027-2028" in html
+    assert 'name="tot_jaar" value="" id="id_tot_jaar_0" checked' in html
     assert "Afspraken voor 2027" in html
     assert [aangevinkt(html, ja) for ja in rijen] == [True, True, False, False]
     assert "periode 2023-2026" in html and "loopt niet door" in html
