@@ -21,6 +21,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from afspraken import selectors
 from afspraken.constants import XLSX_MEDIA_TYPE
 from gemeenten.models import Gemeente
+from monitoring.werkboek.bestandkiezer import Bestandkiezer
 from monitoring.werkboek.exporter import bestandsnaam, werkboek_exporteren
 from monitoring.werkboek.importer import werkboek_importeren
 from monitoring.werkboek.meldingen import WerkboekFout
@@ -35,7 +36,7 @@ class WerkboekForm(forms.Form):
     bestand = forms.FileField(
         label=_("Werkboek (.xlsx)"),
         help_text=_("Een Excel-werkmap in het formaat van het sjabloon."),
-        widget=forms.ClearableFileInput(attrs={"accept": f".xlsx,{XLSX_MEDIA_TYPE}"}),
+        widget=Bestandkiezer(attrs={"accept": f".xlsx,{XLSX_MEDIA_TYPE}"}),
     )
 
 

@@ -12,6 +12,7 @@ from django.views.generic import FormView, View
 
 from afspraken.constants import XLSX_MEDIA_TYPE
 from monitoring.werkboek import formaat
+from monitoring.werkboek.bestandkiezer import Bestandkiezer
 from monitoring.werkboek.meldingen import WerkboekFout
 from monitoring.werkboek.voorraad_aanlevering import aanleveren, als_csv, eigen_rijen, lees_bestand
 from monitoring.werkboek.xlsx import maak_xlsx
@@ -25,7 +26,7 @@ class AanleverForm(forms.Form):
             "De tabbladen voorraad en voorraadstand zoals de download ze geeft, of één ervan "
             "als CSV. Leeg of - is onbekend, 0 is nul."
         ),
-        widget=forms.ClearableFileInput(attrs={"accept": f".xlsx,.csv,{XLSX_MEDIA_TYPE},text/csv"}),
+        widget=Bestandkiezer(attrs={"accept": f".xlsx,.csv,{XLSX_MEDIA_TYPE},text/csv"}),
     )
 
 
