@@ -88,6 +88,7 @@ backup: install
 restore: install
 	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=backups/<name>"; exit 1; }
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py backup_terugzetten $(BACKUP)
 
 clean:
