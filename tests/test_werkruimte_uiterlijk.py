@@ -78,3 +78,16 @@ def test_the_jaarschijf_statuses_look_different():
         )
         achtergronden.add(re.search(r"background-color:\s*(#[0-9a-f]{6})", body)[1])
     assert len(achtergronden) == len(JaarschijfStatus.values)
+
+
+def test_every_status_badge_names_its_status():
+    """A badge showing a jaarschijf's status carries its own class, so it gets its colour."""
+    wortel = CSS.parent.parent.parent
+    kaal = []
+    for pad in wortel.glob("*/templates/**/*.html"):
+        for badge in re.findall(
+            r'<span class="status[^"]*">\{\{ [\w.]+get_status_display', pad.read_text()
+        ):
+            if "status--" not in badge:
+                kaal.append(f"{pad.relative_to(wortel)}: {badge}")
+    assert not kaal, kaal
