@@ -11,6 +11,7 @@ from afspraken.models import Jaarschijf, Partij
 from gemeenten.constants import OrganisatieType
 from monitoring.pdf.wijzigingen import vorige_jaarschijf, wijzigingen
 from monitoring.selectors.jaarschijf import jaarschijf_document
+from voorraad.overzicht import overzicht
 
 # The cover lists the parties in this order, each type under its own heading.
 TYPE_VOLGORDE = [
@@ -79,5 +80,7 @@ def pdf_context(
         "titel": titel(jaarschijf, document.overeenkomst),
         "partijen_per_type": partijen_per_type(document.partijen),
         "ondertekenaars": ondertekenaars(document),
+        # Totals per corporatie and for the gemeente, computed, and the charts (#12).
+        "voorraad": overzicht(jaarschijf),
         "volgnummer": volgnummer,
     }
