@@ -80,3 +80,20 @@ def test_no_invented_codes_where_the_document_has_none(demo_pdfs):
     for js, document, tekst in met:
         codes = [ja.afspraak.code for item in document.themas for ja in item.jaarafspraken]
         assert all(code in tekst for code in codes), js
+
+
+def test_the_stock_totals_and_charts_are_in_the_pdf(demo_pdfs):
+    """Totals per corporatie and for the gemeente, computed, with their charts (#12)."""
+    from voorraad.overzicht import overzicht
+
+    gezien = 0
+    for js, _document, tekst in demo_pdfs.values():
+        voorraad = overzicht(js)
+        if not voorraad.standrijen:
+            continue
+        gezien += 1
+        assert "Voorraad per corporatie en in totaal" in tekst, js
+        assert "Doorgetrokken: realisatie; gestreept: prognose" in tekst, js
+        for rij in voorraad.standrijen:
+            assert plat(rij.naam) in plat(tekst), (js, rij.naam)
+    assert gezien
