@@ -75,6 +75,8 @@ class JaarschijfDocument:
     partijen: list = field(default_factory=list)
     hoofdstukken: dict = field(default_factory=dict)  # {plek: [hoofdstuk]} outside themes
     labels: dict = field(default_factory=dict)
+    # The agreement's own calendar for the year (monitoring.Agendapunt), in its order.
+    agenda: list = field(default_factory=list)
 
     @property
     def hoofdstukken_voor(self) -> list:
@@ -227,6 +229,7 @@ def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
         partijen=[p for p in partijen if p.actief_in(jaarschijf.jaar)],
         hoofdstukken=per_plek,
         labels=documentvorm.document_labels(jaarschijf),
+        agenda=list(jaarschijf.agenda.order_by("volgorde", "id").prefetch_related("wie")),
     )
 
 

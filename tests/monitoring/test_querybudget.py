@@ -33,9 +33,14 @@ MEER = {
     "werkboek-export": 3,
     # Beside each afspraak its targets (the moment of vaststelling, the targets as of then,
     # their parties, the latest realised values) and the tenants' verdicts (#11).
-    "jaarschijf": 4,
+    "jaarschijf": 4
+    # The agreement's agenda for the year with its parties (#10 point 1).
+    + 1,
     # The PDF renders the same document as the jaarschijf page (#10).
-    "jaarschijf-pdf": 4,
+    "jaarschijf-pdf": 4
+    # The stock totals and charts (voorraad.overzicht: agreements' categories and segments,
+    # the figures, the signed plan) and the agenda (#10 point 1, #12 point 4).
+    + 5,
 }
 
 # Who opens a page that is not the gemeente's.
