@@ -50,6 +50,7 @@ def _service_aanroepen(bevroren_wereld, door) -> dict:
             _stap_aanroepen,
             hoofdstuk_aanroepen,
             _voortgang_en_cijfer_aanroepen,
+            _voorraad_extra_aanroepen,
             bulk_overeenkomst_aanroepen,
             bulk_jaarschijf_aanroepen,
             bulk_voorraad_aanroepen,
@@ -290,6 +291,17 @@ def _voortgang_en_cijfer_aanroepen(w, door) -> dict:
                 door=door,
             ),
         ),
+        "werkboek_importeren": (
+            GEWEIGERD,
+            lambda: werkboek_importeren(werkboek=eigen_werkboek(js), door=door),
+        ),
+    }
+
+
+def _voorraad_extra_aanroepen(w, door) -> dict:
+    """Figures delivered as a whole, notes under tables and transfers (#12)."""
+    js = w.a.jaarschijf
+    return {
         "eigen_cijfers_aanleveren": (
             GEWEIGERD,
             lambda: voorraad_services.eigen_cijfers_aanleveren(
@@ -315,10 +327,6 @@ def _voortgang_en_cijfer_aanroepen(w, door) -> dict:
             lambda: voorraad_services.overdracht_vastleggen(
                 jaarschijf=js, van=w.c1, naar=w.c2, datum=DATUM, aantal=1, door=door
             ),
-        ),
-        "werkboek_importeren": (
-            GEWEIGERD,
-            lambda: werkboek_importeren(werkboek=eigen_werkboek(js), door=door),
         ),
     }
 

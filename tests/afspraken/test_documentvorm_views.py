@@ -131,7 +131,7 @@ def test_a_joint_step_in_the_browser(gemeente, opbouw):
     assert stap.aanduiding == "Gemeente + corporaties"
 
 
-def test_party_theme_and_afspraak_fields_in_the_browser(gemeente, opbouw):
+def test_party_and_theme_fields_in_the_browser(gemeente, opbouw):
     partij = Partij.objects.get(overeenkomst=opbouw.overeenkomst, organisatie=opbouw.corporatie)
     gemeente.post(
         _url("partij-bewerken", partij_pk=partij.pk),
@@ -156,6 +156,9 @@ def test_party_theme_and_afspraak_fields_in_the_browser(gemeente, opbouw):
     )
     thema.refresh_from_db()
     assert thema.doel == "Genoeg woningen"
+
+
+def test_afspraak_kop_soort_and_betrokkenen_in_the_browser(gemeente, opbouw):
     ja = Jaarafspraak.objects.select_related("afspraak").filter(jaarschijf=opbouw.jaarschijf)[0]
     response = gemeente.post(
         _url("jaarafspraak-bewerken", jaarafspraak_pk=ja.pk),
