@@ -20,6 +20,8 @@ CSS = Path(__file__).resolve().parent.parent / "templates" / "static" / "driehoe
     [
         ("gemeente_gebruiker", "monitoring:werkboek-import", {}),
         ("corporatie_gebruiker", "monitoring:voorraad-upload", {"jaarschijf_pk": None}),
+        # The public verification page: anyone, logged in or not.
+        ("gemeente_gebruiker", "monitoring:verificatie", {}),
     ],
 )
 def test_file_fields_speak_dutch_without_script_or_inline_style(client, gebruiker, naam, kwargs):

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from monitoring.ondertekening.verificatie import MAX_GROOTTE
+from monitoring.werkboek.bestandkiezer import Bestandkiezer
 
 
 class OndertekenForm(forms.Form):
@@ -32,7 +33,11 @@ class OndertekenForm(forms.Form):
 
 
 class VerificatieForm(forms.Form):
-    bestand = forms.FileField(label=_("PDF-bestand"), allow_empty_file=False)
+    bestand = forms.FileField(
+        label=_("PDF-bestand"),
+        allow_empty_file=False,
+        widget=Bestandkiezer(attrs={"accept": ".pdf,application/pdf"}),
+    )
 
     def clean_bestand(self):
         bestand = self.cleaned_data["bestand"]
