@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from pathlib import Path
 
 import pytest
 from django.conf import global_settings
@@ -73,9 +74,9 @@ def beheer(env, code: str) -> str:
     return uitkomst.stdout.strip()
 
 
-def wacht_op(poort: int, proces) -> None:
+def wacht_op(poort: int, proces, log: Path) -> None:
     for _poging in range(150):
-        assert proces.poll() is None, proces.stdout.read()
+        assert proces.poll() is None, log.read_text()
         try:
             Browser(poort).get("/account/inloggen/")
             return
@@ -92,29 +93,33 @@ def servers(transactional_db, tmp_path, settings):
     # The servers know production's hashers, not the tests' fast MD5.
     settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
     subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True)
-    processen, poorten = [], []
+    processen, poorten, logs = [], [], []
     try:
         for _ in range(2):
             poort = vrije_poort()
-            processen.append(
-                subprocess.Popen(
-                    [str(GUNICORN), "--config", "config/gunicorn.conf.py"],
-                    cwd=ROOT,
-                    env={**env, "BIND": f"127.0.0.1:{poort}"},
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.STDOUT,
-                    text=True,
+            # The servers log to a file: a pipe nobody reads fills up and then blocks the
+            # worker that writes the next log line, in the middle of a request.
+            log = tmp_path / f"gunicorn-{poort}.log"
+            with log.open("w") as uit:
+                processen.append(
+                    subprocess.Popen(
+                        [str(GUNICORN), "--config", "config/gunicorn.conf.py"],
+                        cwd=ROOT,
+                        env={**env, "BIND": f"127.0.0.1:{poort}"},
+                        stdout=uit,
+                        stderr=subprocess.STDOUT,
+                    )
                 )
-            )
             poorten.append(poort)
-        for poort, proces in zip(poorten, processen, strict=True):
-            wacht_op(poort, proces)
+            logs.append(log)
+        for poort, proces, log in zip(poorten, processen, logs, strict=True):
+            wacht_op(poort, proces, log)
         yield env, poorten
     finally:
         for proces in processen:
             proces.terminate()
         for proces in processen:
-            proces.communicate(timeout=30)
+            proces.wait(timeout=30)
         with connection.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {CACHE_TABEL}")
 
