@@ -18,6 +18,7 @@ Variables (all optional in development; config/productie.py checks them in produ
 """
 
 import datetime
+import os
 from pathlib import Path
 
 import environ
@@ -31,7 +32,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 DEBUG = env.bool("DEBUG", default=False)
 
-SECRET_KEY = env.str("SECRET_KEY", default="")
+# Read as is: django-environ takes a value starting with `$` as the name of another
+# variable, and Django's own key generator uses `$` (one key in fifty starts with it).
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not DEBUG:
     productie.controleer_secret_key(SECRET_KEY)
 elif not SECRET_KEY:

@@ -128,3 +128,9 @@ def test_check_deploy_gives_no_warning_with_a_sane_production_environment():
     )
     assert uitkomst.returncode == 0, uitkomst.stderr
     assert "no issues" in uitkomst.stdout
+
+
+def test_a_secret_key_starting_with_a_dollar_is_taken_as_it_is():
+    """Django's generator uses `$`; django-environ would read `$...` as another variable."""
+    uitkomst = start({**GOED, "SECRET_KEY": "$" + SLEUTEL[1:]})
+    assert uitkomst.returncode == 0, uitkomst.stderr
