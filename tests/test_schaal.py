@@ -93,6 +93,13 @@ def servers(transactional_db, tmp_path, settings):
     # The servers know production's hashers, not the tests' fast MD5.
     settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
     subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True)
+    # Production serves collected static files (a manifest): a fresh clone has none yet.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     processen, poorten, logs = [], [], []
     try:
         for _ in range(2):
