@@ -79,6 +79,21 @@ def controleer_allowed_hosts(hosts):
     return hosts
 
 
+def controleer_basis_url(url):
+    """The address links in e-mails point to: without it they would be bare paths."""
+    if not url:
+        raise ImproperlyConfigured(
+            "DRIEHOEK_BASIS_URL must be set when DEBUG is off: e-mails link to the site by "
+            "its full address. E.g. DRIEHOEK_BASIS_URL=https://driehoek.example.nl"
+        )
+    if not url.startswith("https://") or len(url) <= len("https://"):
+        raise ImproperlyConfigured(
+            f"DRIEHOEK_BASIS_URL must be an https address (got {url!r}), e.g. "
+            "DRIEHOEK_BASIS_URL=https://driehoek.example.nl"
+        )
+    return url
+
+
 def controleer_email(env):
     """The mail settings from EMAIL_URL, refusing backends that deliver nothing."""
     if not env.str("EMAIL_URL", default=""):

@@ -15,6 +15,8 @@ Variables (all optional in development; config/productie.py checks them in produ
   CACHE_URL      the shared cache, e.g. dbcache://driehoek_cache (production's default) or
                  redis://host:6379/0; a per-process memory cache is refused in production.
   MEDIA_ROOT     where the default file storage keeps stored files (shared by all servers).
+  DRIEHOEK_BASIS_URL  the site's address as people reach it, e.g. https://driehoek.example.nl:
+                 e-mails carry absolute links built on it; required when DEBUG is off.
 """
 
 import datetime
@@ -45,6 +47,14 @@ ALLOWED_HOSTS = env.list(
 )
 if not DEBUG:
     productie.controleer_allowed_hosts(ALLOWED_HOSTS)
+
+# Mails and calendar feeds are read outside any request, so their links need the address
+# the site is reached at (monitoring.links.absolute_url).
+DRIEHOEK_BASIS_URL = env.str(
+    "DRIEHOEK_BASIS_URL", default="http://127.0.0.1:8000" if DEBUG else ""
+).rstrip("/")
+if not DEBUG:
+    productie.controleer_basis_url(DRIEHOEK_BASIS_URL)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -4,13 +4,12 @@ deadline of the agenda is near. Each person can switch each kind off (Berichtins
 
 Status changes are heard from afspraken' JaarschijfStatuswijziging (afspraken may not name
 monitoring) and mailed after the transaction commits, so a rolled-back change mails nothing
-and the status services' query counts stay as they are. Links are paths, prefixed with the
-setting DRIEHOEK_BASIS_URL where it is set.
+and the status services' query counts stay as they are. Links are absolute, built on the
+setting DRIEHOEK_BASIS_URL (monitoring.links), as a mail client has no page to resolve a path.
 """
 
 import datetime
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -25,11 +24,8 @@ from afspraken.models import Jaarschijf, JaarschijfStatuswijziging
 from gemeenten.constants import Rol
 from gemeenten.models import Gebruiker
 from monitoring.constants import Berichtsoort
+from monitoring.links import absolute_url
 from monitoring.models_voortgang import Agendapunt
-
-
-def link(pad: str) -> str:
-    return getattr(settings, "DRIEHOEK_BASIS_URL", "").rstrip("/") + pad
 
 
 def ontvangers(organisatie_ids, soort: str, rol: str | None = None) -> list[Gebruiker]:
@@ -68,7 +64,7 @@ def ter_bespreking_melden(jaarschijf: Jaarschijf) -> int:
         "monitoring/berichten/ter_bespreking.txt",
         {
             "jaarschijf": jaarschijf,
-            "link": link(reverse("monitoring:jaarschijf", args=[jaarschijf.pk])),
+            "link": absolute_url(reverse("monitoring:jaarschijf", args=[jaarschijf.pk])),
         },
     )
 
@@ -84,7 +80,7 @@ def te_ondertekenen_melden(jaarschijf: Jaarschijf) -> int:
         "monitoring/berichten/te_ondertekenen.txt",
         {
             "jaarschijf": jaarschijf,
-            "link": link(reverse("monitoring:jaarschijf", args=[jaarschijf.pk])),
+            "link": absolute_url(reverse("monitoring:jaarschijf", args=[jaarschijf.pk])),
         },
     )
 
@@ -110,7 +106,10 @@ def termijnen_melden(vandaag: datetime.date | None = None, dagen: int = 7) -> in
             _("Termijn nadert: %(wat)s (%(datum)s)")
             % {"wat": punt.wat, "datum": punt.datum.strftime("%d-%m-%Y")},
             "monitoring/berichten/termijn.txt",
-            {"punt": punt, "link": link(reverse("monitoring:agenda", args=[punt.jaarschijf_id]))},
+            {
+                "punt": punt,
+                "link": absolute_url(reverse("monitoring:agenda", args=[punt.jaarschijf_id])),
+            },
         )
     return verstuurd
 

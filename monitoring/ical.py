@@ -3,9 +3,11 @@ text escaped and lines folded as the standard asks, so no dependency is needed."
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 
 from monitoring.kalender import KalenderItem
+from monitoring.links import absolute_url
 
 PRODID = "-//Driehoek//Prestatieafspraken//NL"
 
@@ -36,11 +38,21 @@ def _vouwen(regel: str) -> str:
     return "\r\n ".join(delen)
 
 
+def _link(item: KalenderItem) -> str:
+    """Where the item is kept: the jaarschijf's agenda, or the gemeente's calendar."""
+    if item.jaarschijf is not None:
+        return absolute_url(reverse("monitoring:agenda", args=[item.jaarschijf.pk]))
+    if item.gemeente is not None:
+        return absolute_url(reverse("monitoring:kalender", args=[item.gemeente.pk]))
+    return ""
+
+
 def _event(item: KalenderItem, stempel: str, domein: str) -> list[str]:
     samenvatting = f"{item.wat} ({item.gemeente})" if item.gemeente else item.wat
     beschrijving = item.wanneer
     if item.wie:
         beschrijving += " · " + ", ".join(o.afkorting or o.naam for o in item.wie)
+    link = _link(item)
     return [
         "BEGIN:VEVENT",
         f"UID:{item.uid}@{domein}",
@@ -49,6 +61,8 @@ def _event(item: KalenderItem, stempel: str, domein: str) -> list[str]:
         f"DTEND;VALUE=DATE:{item.datum + datetime.timedelta(days=1):%Y%m%d}",
         f"SUMMARY:{_tekst(samenvatting)}",
         f"DESCRIPTION:{_tekst(beschrijving)}",
+        # A URI value, not TEXT: no escaping (RFC 5545 §3.8.4.6).
+        *([f"URL:{link}"] if link else []),
         "END:VEVENT",
     ]
 

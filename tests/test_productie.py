@@ -20,6 +20,7 @@ GOED = {
     "SECRET_KEY": SLEUTEL,
     "ALLOWED_HOSTS": "driehoek.example.nl",
     "EMAIL_URL": "smtp+tls://driehoek:geheim@smtp.example.nl:587",
+    "DRIEHOEK_BASIS_URL": "https://driehoek.example.nl",
 }
 TOON = """
 import json, config.settings as s
@@ -65,6 +66,8 @@ def zonder(naam, **extra):
         (zonder("EMAIL_URL", EMAIL_URL="consolemail://"), "delivers no mail"),
         (zonder("EMAIL_URL", EMAIL_URL="memorymail://"), "delivers no mail"),
         (zonder("EMAIL_URL", EMAIL_URL="dummymail://"), "delivers no mail"),
+        (zonder("DRIEHOEK_BASIS_URL"), "DRIEHOEK_BASIS_URL must be set"),
+        (zonder("DRIEHOEK_BASIS_URL", DRIEHOEK_BASIS_URL="http://x.nl"), "must be an https"),
         (zonder("DEBUG"), "SECRET_KEY"),  # DEBUG unset is production too
     ],
     ids=lambda x: x if isinstance(x, str) else None,

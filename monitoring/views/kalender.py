@@ -23,6 +23,7 @@ from gemeenten.forms import fouten_overnemen
 from gemeenten.models import Gemeente
 from monitoring.forms_voortgang import AgendapuntForm
 from monitoring.ical import ical
+from monitoring.links import absolute_url
 from monitoring.models_voortgang import Kalendertoken
 from monitoring.selectors import kalender as selectors
 from monitoring.voortgang import (
@@ -138,9 +139,7 @@ class MijnKalenderView(LoginRequiredMixin, TemplateView):
         token = Kalendertoken.objects.filter(gebruiker=self.request.user).first()
         url = None
         if token:
-            url = self.request.build_absolute_uri(
-                reverse("monitoring:kalender-ics", kwargs={"token": token.token})
-            )
+            url = absolute_url(reverse("monitoring:kalender-ics", kwargs={"token": token.token}))
         return super().get_context_data(url=url, **kwargs)
 
     def post(self, request, *args, **kwargs):

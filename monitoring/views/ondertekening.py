@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from afspraken.models import Jaarschijf
 from config.proxy import client_adres
 from gemeenten.forms import fouten_overnemen
+from monitoring.links import absolute_url
 from monitoring.ondertekening import herinnering, opslag, tekenen
 from monitoring.ondertekening.forms import OndertekenForm
 
@@ -93,9 +94,7 @@ def herinneren(request, jaarschijf_pk: int):
     jaarschijf = _jaarschijf(request, jaarschijf_pk)
     if not request.user.has_perm("afspraken.change_status", jaarschijf):
         raise PermissionDenied
-    link = request.build_absolute_uri(
-        reverse("monitoring:ondertekenen", kwargs={"jaarschijf_pk": jaarschijf.pk})
-    )
+    link = absolute_url(reverse("monitoring:ondertekenen", kwargs={"jaarschijf_pk": jaarschijf.pk}))
     try:
         aantal = herinnering.herinneren(jaarschijf=jaarschijf, link=link, door=request.user)
     except ValidationError as fout:

@@ -192,6 +192,7 @@ def test_production_settings_make_cookies_secure():
         "SECRET_KEY": "1_1bdurVwhBeYIpV0LYlovfUHDtHfOzpnE3grYZ4l98Atf3RjiU0scnvqvdV0cs_",
         "ALLOWED_HOSTS": "driehoek.example.nl",
         "EMAIL_URL": "smtp+tls://driehoek:geheim@smtp.example.nl:587",
+        "DRIEHOEK_BASIS_URL": "https://driehoek.example.nl",
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
     uit = subprocess.run(

@@ -108,6 +108,7 @@ def gunicorn(werkers: int, log: Path):
             "SECRET_KEY": get_random_secret_key(),
             "ALLOWED_HOSTS": "localhost",
             "EMAIL_URL": f"smtp://127.0.0.1:{smtp}",
+            "DRIEHOEK_BASIS_URL": "https://localhost",
             "PROXY_COUNT": "1",
             "DATABASE_URL": _database_url(),
             "CACHE_URL": "dbcache://driehoek_cache",
