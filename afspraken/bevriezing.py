@@ -117,8 +117,14 @@ class JaarschijfBewaking(BevrorenBewaking):
     class Meta:
         abstract = True
 
+    # A wijziging (afspraken.services.wijziging) reopens a signed jaarschijf as its next
+    # version, once it has kept the signed one: its status and paper mark move, nothing else.
+    wijziging_gestart = False
+
     def vrij_na(self, opgeslagen: dict) -> frozenset[str]:
         if opgeslagen["status"] == JaarschijfStatus.ONDERTEKEND:
+            if self.wijziging_gestart:
+                return frozenset({"versie", "status", "ondertekend_buiten_driehoek"})
             return frozenset({"versie"})
         return self.vrije_velden
 

@@ -95,6 +95,13 @@ OVERGANGEN = {
             JaarschijfStatus.CONCEPT,
             _("Terug naar concept"),
         ),
+        # A change after signing is a new version (afspraken.services.wijziging).
+        Overgang(
+            "wijziging_starten",
+            frozenset({JaarschijfStatus.ONDERTEKEND}),
+            JaarschijfStatus.CONCEPT,
+            _("Wijziging starten"),
+        ),
         Overgang(
             "ondertekend_verklaren",
             frozenset({JaarschijfStatus.VASTGESTELD}),

@@ -146,6 +146,8 @@ rules.add_perm("afspraken.add_overeenkomst", is_gemeente_medewerker & is_gemeent
 rules.add_perm("afspraken.change_overeenkomst", is_gemeente_van)
 rules.add_perm("afspraken.change_inhoud", inhoud_bewerken)
 rules.add_perm("afspraken.change_status", is_gemeente_van)
+# A wijziging of a signed jaarschijf is a lifecycle step like the others: the gemeente's.
+rules.add_perm("afspraken.start_wijziging", is_gemeente_van)
 # Progress is reported by the gemeente and by corporaties that are trekker; huurders read
 # and comment but edit nothing, even where they share an afspraak ("allen").
 rules.add_perm(

@@ -31,7 +31,13 @@ urlpatterns = [
 ]
 
 # --- Editing and lifecycle (owned by the editing helper): add patterns below this line. ---
-from afspraken.views import bewerken, bewerken_jaarschijf, hoofdstukken, levenscyclus  # noqa: E402
+from afspraken.views import (  # noqa: E402
+    bewerken,
+    bewerken_jaarschijf,
+    hoofdstukken,
+    levenscyclus,
+    wijziging,
+)
 
 urlpatterns += [
     path("nieuw/", bewerken.OvereenkomstAanmakenView.as_view(), name="overeenkomst-aanmaken"),
@@ -150,6 +156,11 @@ urlpatterns += [
         "jaarschijven/<int:jaarschijf_pk>/terug-naar-concept/",
         levenscyclus.TerugNaarConceptView.as_view(),
         name="jaarschijf-terug-naar-concept",
+    ),
+    path(
+        "jaarschijven/<int:jaarschijf_pk>/wijziging/",
+        wijziging.WijzigingStartenView.as_view(),
+        name="jaarschijf-wijziging-starten",
     ),
     path(
         "jaarschijven/<int:jaarschijf_pk>/volgend-jaar/",

@@ -145,10 +145,14 @@ class Handtekening(models.Model):
         on_delete=models.PROTECT,
         related_name="handtekeningen",
     )
+    # Kept when a later version (a wijziging) replaces the signatory line: the evidence
+    # names signer and organisation itself.
     ondertekening = models.ForeignKey(
         "afspraken.Ondertekening",
         verbose_name=_("ondertekening"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="handtekeningen",
     )
     gebruiker = models.ForeignKey(

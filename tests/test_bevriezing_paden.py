@@ -54,6 +54,9 @@ URLS = {
     "afspraken:jaarschijf-terug-naar-concept": VOORTGANG,
     "afspraken:jaarschijf-vaststellen": GEWEIGERD,
     "afspraken:jaarschijf-volgend-jaar": OVEREENKOMST,
+    # A wijziging reopens a signed jaarschijf as its next version; the signed version's
+    # content stays as it was (afspraken.services.wijziging keeps it, the dump proves it).
+    "afspraken:jaarschijf-wijziging-starten": VOORTGANG,
     "afspraken:overeenkomst-aanmaken": OVEREENKOMST,
     "afspraken:overeenkomst-bewerken": OVEREENKOMST,
     "afspraken:overeenkomst-detail": LEZEN,

@@ -146,6 +146,13 @@ def _jaarschijf_aanroepen(w, door) -> dict:
                 jaarschijf=js, door=door
             ),
         ),
+        # A new version of a signed jaarschijf: its status moves, its content stays.
+        "wijziging_starten": (
+            VOORTGANG,
+            lambda: afspraken_services.wijziging_starten(
+                jaarschijf=js, reden="Gewijzigd", door=door
+            ),
+        ),
     }
 
 

@@ -13,6 +13,7 @@ from afspraken.models.overeenkomst import (
     Thema,
     versie_veld,
 )
+from afspraken.models.versie import JaarschijfVersie
 
 __all__ = [
     "Afspraak",
@@ -20,6 +21,7 @@ __all__ = [
     "Jaarafspraak",
     "Jaarschijf",
     "JaarschijfStatuswijziging",
+    "JaarschijfVersie",
     "Ondertekening",
     "Overeenkomst",
     "Partij",

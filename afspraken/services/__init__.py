@@ -63,6 +63,7 @@ from afspraken.services.volgend_jaar import (
     loopt_door,
     periode_eindjaar,
 )
+from afspraken.services.wijziging import wijziging_starten
 
 __all__ = [
     "VersieConflict",
@@ -109,4 +110,5 @@ __all__ = [
     "thema_bijwerken",
     "thema_verplaatsen",
     "themas_bijwerken_bulk",
+    "wijziging_starten",
 ]

@@ -1,4 +1,5 @@
-from django.db import migrations
+import django.db.models.deletion
+from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
@@ -6,4 +7,19 @@ class Migration(migrations.Migration):
         ("monitoring", "0006_opmerking_draden"),
     ]
 
-    operations = []
+    # A wijziging (issue #10, point 5) may replace a signatory line of an earlier, signed
+    # version: the evidence of its signature stays (it names signer and organisation).
+    operations = [
+        migrations.AlterField(
+            model_name="handtekening",
+            name="ondertekening",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="handtekeningen",
+                to="afspraken.ondertekening",
+                verbose_name="ondertekening",
+            ),
+        ),
+    ]

@@ -115,6 +115,7 @@ OVERGANG_URLS = {
     "ter_bespreking": "afspraken:jaarschijf-ter-bespreking",
     "vaststellen": "afspraken:jaarschijf-vaststellen",
     "terug_naar_concept": "afspraken:jaarschijf-terug-naar-concept",
+    "wijziging_starten": "afspraken:jaarschijf-wijziging-starten",
 }
 
 
