@@ -1,6 +1,6 @@
-"""A look that belongs to the Dutch public sector (issue #15, point 7, in part): file fields
-speak Dutch without script or inline style, and every status has its own coloured, labelled
-badge whose colours are readable."""
+"""A look that belongs to the Dutch public sector (issue #15, point 7): file fields speak Dutch
+without script or inline style, every status has its own coloured, labelled badge whose
+colours are readable, the theme is Driehoek's own, and breadcrumbs name the jaarschijf."""
 
 import re
 from pathlib import Path
@@ -9,9 +9,14 @@ import pytest
 from django.urls import reverse
 
 from afspraken.constants import JaarschijfStatus, Voortgang
+from monitoring.constants import Oordeel
 from tests.wereld import paginawereld
 
-CSS = Path(__file__).resolve().parent.parent / "templates" / "static" / "driehoek.css"
+STATIC = Path(__file__).resolve().parent.parent / "templates" / "static"
+CSS = STATIC / "driehoek.css"
+TOKENS = STATIC / "driehoek-tokens.css"
+# Every status a page shows as a badge: jaarschijf, voortgang, zienswijze, a handled remark.
+STATUSSEN = [*JaarschijfStatus.values, *Voortgang.values, *Oordeel.values, "afgehandeld"]
 
 
 @pytest.mark.django_db
@@ -56,8 +61,8 @@ def _contrast(a: str, b: str) -> float:
     return (licht + 0.05) / (donker + 0.05)
 
 
-@pytest.mark.parametrize("status", [*JaarschijfStatus.values, *Voortgang.values])
-def test_every_status_has_its_own_readable_colours(status):
+def _badge(status: str) -> tuple[str, str, str]:
+    """The text colour, background and border style of a status's badge."""
     kleuren = [
         body
         for kiezer, body in _regels().items()
@@ -66,7 +71,29 @@ def test_every_status_has_its_own_readable_colours(status):
     assert len(kleuren) == 1, status
     tekst = re.search(r"(?<![-\w])color:\s*(#[0-9a-f]{6})", kleuren[0])[1]
     achtergrond = re.search(r"background-color:\s*(#[0-9a-f]{6})", kleuren[0])[1]
+    rand = re.search(r"border-style:\s*(\w+)", kleuren[0])
+    return tekst, achtergrond, rand[1] if rand else "solid"
+
+
+@pytest.mark.parametrize("status", STATUSSEN)
+def test_every_status_has_its_own_readable_colours(status):
+    tekst, achtergrond, _rand = _badge(status)
     assert _contrast(tekst, achtergrond) >= 7, status
+
+
+def test_no_two_statuses_look_the_same():
+    assert len({_badge(status) for status in STATUSSEN}) == len(STATUSSEN)
+
+
+def test_zienswijze_badges_share_the_status_colours():
+    """monitoring marks a zienswijze `.zienswijze--<oordeel>`: same look as `.status--`."""
+    regels = _regels()
+    for oordeel in Oordeel.values:
+        assert any(
+            {f".status--{oordeel}", f".zienswijze--{oordeel}"}
+            <= {k.strip() for k in kiezer.split(",")}
+            for kiezer in regels
+        ), oordeel
 
 
 def test_the_jaarschijf_statuses_look_different():
@@ -93,3 +120,54 @@ def test_every_status_badge_names_its_status():
             if "status--" not in badge:
                 kaal.append(f"{pad.relative_to(wortel)}: {badge}")
     assert not kaal, kaal
+
+
+def test_the_theme_is_driehoeks_own_with_bundled_open_fonts():
+    """Not the NL Design System's purple example: Driehoek's tokens, its own fonts, served
+    from this site (CSP font-src 'self'), under their licence."""
+    tokens = TOKENS.read_text()
+    assert "--voorbeeld-" not in tokens
+    assert "serif" not in re.sub(r"sans-serif", "", tokens)
+    for bestand in re.findall(r"url\('([^']+)'\)", tokens):
+        assert (STATIC / bestand).is_file(), bestand
+    assert "font-display: swap" in tokens
+    assert "Open Font License" in (STATIC / "fonts" / "source-sans-3" / "LICENSE").read_text()
+    basis = (STATIC.parent / "base.html").read_text()
+    assert "voorbeeld-design-tokens" not in basis and 'class="driehoek-theme"' in basis
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("gebruiker", "naam"),
+    [
+        ("gemeente_gebruiker", "voorraad:overzicht"),
+        ("gemeente_gebruiker", "monitoring:voortgang"),
+        ("gemeente_gebruiker", "monitoring:agenda"),
+        ("corporatie_gebruiker", "voorraad:raster"),
+    ],
+)
+def test_breadcrumbs_under_a_jaarschijf_name_it(client, gebruiker, naam):
+    wereld = paginawereld(1, status=JaarschijfStatus.CONCEPT)
+    client.force_login(getattr(wereld, gebruiker))
+    antwoord = client.get(reverse(naam, kwargs={"jaarschijf_pk": wereld.jaarschijf.pk}))
+    assert antwoord.status_code == 200
+    kruimelpad = re.search(r'<nav class="kruimelpad".*?</nav>', antwoord.content.decode(), re.S)[0]
+    jaarschijf_url = reverse(
+        "monitoring:jaarschijf", kwargs={"jaarschijf_pk": wereld.jaarschijf.pk}
+    )
+    assert f'href="{jaarschijf_url}">Jaarschijf 2026</a>' in kruimelpad
+    overeenkomst_url = reverse(
+        "afspraken:overeenkomst-detail", kwargs={"overeenkomst_pk": wereld.overeenkomst.pk}
+    )
+    assert kruimelpad.index(overeenkomst_url) < kruimelpad.index(jaarschijf_url)
+
+
+@pytest.mark.django_db
+def test_the_jaarschijf_page_is_the_last_crumb_not_a_link_to_itself(client):
+    wereld = paginawereld(1, status=JaarschijfStatus.CONCEPT)
+    client.force_login(wereld.gemeente_gebruiker)
+    url = reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": wereld.jaarschijf.pk})
+    kruimelpad = re.search(
+        r'<nav class="kruimelpad".*?</nav>', client.get(url).content.decode(), re.S
+    )[0]
+    assert f'href="{url}"' not in kruimelpad and 'aria-current="page"' in kruimelpad
