@@ -26,6 +26,9 @@ def _zonder_inlogslot_en_tweestaps(settings):
     """
     settings.AXES_ENABLED = False
     settings.TWEESTAPS_VERPLICHT = False
+    # The verification page's limit per address: every test client is 127.0.0.1
+    # (tests/monitoring/test_verificatie_limiet.py switches it on).
+    settings.RATELIMIT_ENABLE = False
 
 
 @pytest.fixture(scope="session", autouse=True)
