@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from afspraken.models import Jaarschijf, Partij
 from gemeenten.constants import OrganisatieType
 from monitoring.pdf.wijzigingen import vorige_jaarschijf, wijzigingen
+from monitoring.pdf.zienswijzen import zienswijzen_pdf
 from monitoring.selectors.jaarschijf import jaarschijf_document
 from voorraad.overzicht import overzicht
 
@@ -83,4 +84,5 @@ def pdf_context(
         # Totals per corporatie and for the gemeente, computed, and the charts (#12).
         "voorraad": overzicht(jaarschijf),
         "volgnummer": volgnummer,
+        "zienswijzen": zienswijzen_pdf(document),  # the tenants' verdicts (#11 point 5)
     }
