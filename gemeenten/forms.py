@@ -1,6 +1,10 @@
+import math
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_otp import devices_for_user
 from django_otp import verify_token as otp_verify_token
 
@@ -30,15 +34,57 @@ class CodeForm(forms.Form):
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip().replace(" ", "").lower()
-        apparaten = (
+        apparaten = list(
             self.apparaten if self.apparaten is not None else devices_for_user(self.gebruiker)
         )
+        # django-otp refuses every code, right or wrong, while a device waits out its
+        # failures; without saying so, a right code would read as a typing error. Only the
+        # devices this code could be for count: an app's code is its digits, anything else
+        # a recovery code.
+        app_code = any(
+            code.isdigit() and len(code) == getattr(apparaat, "digits", None)
+            for apparaat in apparaten
+        )
+        geblokkeerd_tot = [
+            info["locked_until"]
+            for apparaat in apparaten
+            if app_code == hasattr(apparaat, "digits")
+            for toegestaan, info in [apparaat.verify_is_allowed()]
+            if not toegestaan and info and info.get("locked_until")
+        ]
         for apparaat in apparaten:
             gevonden = otp_verify_token(self.gebruiker, apparaat.persistent_id, code)
             if gevonden is not None:
                 self.apparaat = gevonden
                 return code
+        if geblokkeerd_tot:
+            raise ValidationError(wachten_melding(max(geblokkeerd_tot)), code="te_vaak")
         raise forms.ValidationError(_("Deze code klopt niet. Probeer het opnieuw."))
+
+
+def wachten_melding(tot) -> str:
+    """Why no code is checked now, and from when one will be again."""
+    seconden = max(1, math.ceil((tot - timezone.now()).total_seconds()))
+    if seconden <= 90:
+        wanneer = ngettext(
+            "Probeer het over %(aantal)d seconde opnieuw.",
+            "Probeer het over %(aantal)d seconden opnieuw.",
+            seconden,
+        ) % {"aantal": seconden}
+    else:
+        tijd = timezone.localtime(tot)
+        wanneer = _("Probeer het opnieuw na %(tijd)s.") % {
+            "tijd": formats.date_format(
+                tijd, "j F Y H:i" if tijd.date() != timezone.localdate() else "H:i"
+            )
+        }
+    return " ".join(
+        [
+            str(_("Er is te vaak een onjuiste code ingevuld.")),
+            str(_("Om uw account te beschermen controleert Driehoek even geen codes.")),
+            wanneer,
+        ]
+    )
 
 
 class PersoonForm(forms.Form):
