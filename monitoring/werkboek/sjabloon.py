@@ -8,6 +8,8 @@ import datetime
 from monitoring.werkboek import formaat
 from monitoring.werkboek.xlsx import maak_xlsx
 
+SJABLOON_NAAM = "werkboek-sjabloon.xlsx"
+
 VOORBEELD = {
     formaat.JAARSCHIJF.naam: [
         ("gemeente", "Voorbeeldgemeente"),

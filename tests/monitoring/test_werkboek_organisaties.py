@@ -4,10 +4,8 @@ importing gemeente sees. Otherwise a gemeente's import creates one of its own, w
 gemeente sees: the attack of the issue ("Woonservice 🏠" listed everywhere) replayed."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from afspraken.constants import XLSX_MEDIA_TYPE
 from afspraken.models import Partij
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Organisatie
@@ -17,7 +15,7 @@ from monitoring.werkboek.meldingen import WerkboekFout
 from monitoring.werkboek.reader import lees_werkboek
 from tests import factories
 from tests.monitoring.werkboek_v2 import veld, werkboek_v2
-from tests.monitoring.werkboeken import cellen
+from tests.monitoring.werkboeken import cellen, uploaden_en_bevestigen
 from tests.wereld import lid
 
 pytestmark = pytest.mark.django_db
@@ -94,8 +92,7 @@ def test_de_aanval_uit_het_issue_via_de_upload(client):
     van_b = _importeer(_voor("Anderdorp", "GM0998", woonservice=eigen_b), b, medewerker_b)
     client.force_login(medewerker_a)
     inhoud = _bestand("Proefdorp", "GM0999").getvalue()
-    bestand = SimpleUploadedFile("werkboek.xlsx", inhoud, content_type=XLSX_MEDIA_TYPE)
-    upload = client.post(reverse("monitoring:werkboek-import"), {"bestand": bestand})
+    upload = uploaden_en_bevestigen(client, inhoud)
     assert upload.status_code == 302
     (woonservice,) = _woonservices()
     assert woonservice.aangemaakt_voor == a

@@ -5,11 +5,9 @@ import datetime
 import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.utils import timezone
 
-from afspraken.constants import XLSX_MEDIA_TYPE, JaarschijfStatus
+from afspraken.constants import JaarschijfStatus
 from afspraken.models import Afspraak, JaarschijfStatuswijziging, Partij, Thema
 from monitoring.werkboek.exporter import werkboek_exporteren
 from monitoring.werkboek.importer import werkboek_importeren
@@ -17,7 +15,14 @@ from monitoring.werkboek.meldingen import WerkboekFout
 from monitoring.werkboek.reader import lees_werkboek
 from tests import factories
 from tests.monitoring.werkboek_v2 import MANDAAT, veld, werkboek_v2
-from tests.monitoring.werkboeken import bewerk, cellen, leeg_database, tel_rijen, zet_cel
+from tests.monitoring.werkboeken import (
+    bewerk,
+    cellen,
+    leeg_database,
+    tel_rijen,
+    uploaden_en_bevestigen,
+    zet_cel,
+)
 from tests.wereld import autorisatiewereld
 
 pytestmark = pytest.mark.django_db
@@ -152,8 +157,7 @@ def test_een_medewerker_van_de_gemeente_uploadt_een_vastgesteld_document(client)
         zet_cel(werkboek["jaarschijf"], 13, "waarde", "vastgesteld")
 
     inhoud = bewerk(werkboek_exporteren(jaarschijf=scenario.a.jaarschijf), vastgesteld)
-    bestand = SimpleUploadedFile("werkboek.xlsx", inhoud.getvalue(), content_type=XLSX_MEDIA_TYPE)
-    response = client.post(reverse("monitoring:werkboek-import"), {"bestand": bestand})
+    response = uploaden_en_bevestigen(client, inhoud)
 
     assert response.status_code == 302
     jaarschijf = scenario.a.jaarschijf

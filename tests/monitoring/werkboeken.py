@@ -7,8 +7,12 @@ from pathlib import Path
 
 import openpyxl
 from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
+from django.urls import reverse
+
+from afspraken.constants import XLSX_MEDIA_TYPE
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 JAARSCHIJF_2026 = FIXTURES / "borger-odoorn-jaarschijf-2026.xlsx"
@@ -82,3 +86,18 @@ def importeer(pad, **opties) -> str:
     uitvoer = io.StringIO()
     call_command("import_workbook", str(pad), stdout=uitvoer, stderr=io.StringIO(), **opties)
     return uitvoer.getvalue()
+
+
+def uploaden_en_bevestigen(client, inhoud, **bevestiging):
+    """The browser's import (#15.6): upload (a preview, nothing written), then confirm.
+    Returns the confirm's response; a refused upload's own response when there is nothing
+    to confirm."""
+    if hasattr(inhoud, "getvalue"):
+        inhoud = inhoud.getvalue()
+    url = reverse("monitoring:werkboek-import")
+    bestand = SimpleUploadedFile("werkboek.xlsx", inhoud, content_type=XLSX_MEDIA_TYPE)
+    voorbeeld = client.post(url, {"bestand": bestand})
+    if "voorbeeld" not in voorbeeld.context or voorbeeld.context.get("fouten"):
+        return voorbeeld
+    token = voorbeeld.context["form"]["voorbeeld"].value()
+    return client.post(url, {"voorbeeld": token, **bevestiging})
