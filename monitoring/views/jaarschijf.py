@@ -6,7 +6,9 @@ a non-party gets 403. afspraken's edit views return here through `afspraken.bove
 re-render one afspraak row through `rij_response`, registered there by monitoring's AppConfig.
 """
 
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.generic import DetailView
@@ -16,6 +18,7 @@ from afspraken import selectors as afspraken_selectors
 from afspraken.constants import OVERGANGEN, Soort, Voortgang, keuzelabels
 from afspraken.models import Jaarschijf
 from afspraken.rules import met_recht
+from monitoring import cache
 from monitoring.selectors.documentvorm import document_labels, met_volgend_jaar
 from monitoring.selectors.jaarschijf import document_rij, jaarschijf_document
 
@@ -110,6 +113,73 @@ def rij_response(request, jaarafspraak_pk: int, jaarschijf: Jaarschijf):
     )
 
 
+def _geheel(ja) -> bool:
+    """Whether the whole row can come from the cache: not while it shows targets, verdicts or
+    remarks, whose state moves without the row's own versions (those rows cache their kern)."""
+    return not (ja.doelstanden or ja.zienswijzen_lijst or ja.opmerkingen_lijst)
+
+
+def _rij_sleutel(ja, context: dict, geheel: bool) -> str:
+    """Everything the row shows (see _afspraak.html), the whole of it or its `kern`, and the
+    permissions that change it: its key in monitoring.cache."""
+    afspraak = ja.afspraak
+    delen = [
+        ja.pk,
+        ja.versie,
+        ja.tekst,
+        cache.velden(afspraak),
+        afspraak.is_doorkijk,
+        [(o.pk, o.naam, o.afkorting) for o in afspraak.trekkers.all()],
+        [
+            (
+                cache.velden(stap),
+                [(o.naam, o.afkorting) for o in stap.deelnemers],
+                stap.afronden_url,
+            )
+            for stap in ja.stappen_op_volgorde
+        ],
+        ja.jaarschijf.nummering_tonen,
+        sorted(context["labels"].items()),
+        ja.pk in context["voortgang_ids"],
+        context["mag_inhoud"],
+    ]
+    if geheel:
+        delen += [
+            ja.niveau,
+            ja.naam,
+            ja.status,
+            ja.status_label,
+            afspraak.soort_label,
+            ja.bewerk_url,
+            ja.opmerking_url,
+            context["mag_opmerken"],
+        ]
+    return cache.sleutel("afspraakrij" if geheel else "afspraakkern", *delen)
+
+
+def rijen_uit_cache(request, jaarafspraken, context: dict) -> None:
+    """Gives each row its HTML from the cache (monitoring.cache), rendering only the rows
+    whose content or the viewer's permissions on them are new: `rij_html`, the whole
+    article, for a row without targets, verdicts or remarks; `kern_html` (text, data and
+    steps, _afspraak.html#kern) for the others, whose rest stays live."""
+    rij, kern = get_template(AFSPRAAK_RIJ), get_template(f"{AFSPRAAK_RIJ}#kern")
+    per_pk = {ja.pk: ja for ja in jaarafspraken}
+    geheel = {pk for pk, ja in per_pk.items() if _geheel(ja)}
+
+    def maak(pk):
+        sjabloon = rij if pk in geheel else kern
+        return sjabloon.render(
+            {**context, "jaarafspraak": per_pk[pk], "csrf_token": cache.CSRF_PLAATSHOUDER}
+        )
+
+    sleutels = {pk: _rij_sleutel(ja, context, pk in geheel) for pk, ja in per_pk.items()}
+    html = cache.fragmenten(sleutels, maak)
+    token = get_token(request)
+    for pk, ja in per_pk.items():
+        attribuut = "rij_html" if pk in geheel else "kern_html"
+        setattr(ja, attribuut, cache.invullen(html[pk], token))
+
+
 # The transitions of OVERGANGEN that have a confirm page; signing has its own later.
 OVERGANG_URLS = {
     "ter_bespreking": "afspraken:jaarschijf-ter-bespreking",
@@ -155,4 +225,10 @@ class JaarschijfDetailView(PermissionRequiredMixin, DetailView):
         context["overeenkomst"] = self.object.overeenkomst
         context["overgangen"] = mogelijke_overgangen(self.object, document)
         context.update(afspraak_rij_context(self.request.user, self.object, jaarafspraken))
+        rij_context = ("jaarschijf", "rij_labels", "mag_inhoud", "mag_opmerken", "voortgang_ids")
+        rijen_uit_cache(
+            self.request,
+            jaarafspraken,
+            {key: context[key] for key in rij_context} | {"labels": document.labels},
+        )
         return context
