@@ -31,6 +31,10 @@ def pdf_van(jaarschijf: Jaarschijf) -> tuple[bytes, bool]:
     so far), else a fresh unsigned rendering."""
     # Signing begins after vaststelling: before it there is no stored PDF to look for.
     document = huidig_document(jaarschijf) if jaarschijf.is_bevroren else None
+    # A definitief document while the jaarschijf is not ondertekend is an earlier version's
+    # (a wijziging reopened it): the new version is rendered afresh until it is signed.
+    if document is not None and document.definitief and jaarschijf.status != "ondertekend":
+        document = None
     if document is not None:
         return lezen(document), document.definitief
     from monitoring.pdf import jaarschijf_opmaken
