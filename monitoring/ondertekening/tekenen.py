@@ -20,27 +20,36 @@ from afspraken.services.opslaan import opslaan
 from gemeenten.models import Gebruiker
 from monitoring.models import Handtekening, OndertekendDocument
 from monitoring.ondertekening import certificaat, opslag, pades
-from monitoring.ondertekening.herauthenticatie import herauthenticeren
+from monitoring.ondertekening.herauthenticatie import Herauthenticatie, herauthenticeren
 
 
 def ondertekenen(
     *,
     ondertekening: Ondertekening,
-    wachtwoord: str,
-    code: str,
     ip_adres: str | None,
     door: Gebruiker,
+    wachtwoord: str = "",
+    code: str = "",
+    herauthenticatie: Herauthenticatie | None = None,
 ) -> Handtekening:
     """Sign `ondertekening` (a line of the signer's own organisation) after re-entering the
-    password and a second-factor code. Refused when not permitted (afspraken.sign: the
-    ondertekenaar role, own organisation, vastgesteld, not yet signed) or already signed."""
+    password and a second-factor code, or with the proof that both were checked for `door`
+    within the last minute (the logged-out signing form checks them before it logs the person
+    in). Refused when not permitted (afspraken.sign: the ondertekenaar role, own
+    organisation, vastgesteld, not yet signed) or already signed."""
     _mag_tekenen(door, Ondertekening.objects.select_related("jaarschijf").get(pk=ondertekening.pk))
-    _certificaat_aanwezig()
-    # Outside the transaction: a wrong code must count towards django-otp's throttling,
-    # which a rollback of the refused signature would undo.
-    tweede_factor = herauthenticeren(door, wachtwoord=wachtwoord, code=code)
+    certificaat_controleren()
+    if herauthenticatie is None:
+        # Outside the transaction: a wrong code must count towards django-otp's throttling,
+        # which a rollback of the refused signature would undo.
+        herauthenticatie = herauthenticeren(door, wachtwoord=wachtwoord, code=code)
+    elif not herauthenticatie.geldig_voor(door):
+        raise ValidationError(
+            _("Bevestig opnieuw met uw wachtwoord en code. Er is niet ondertekend."),
+            code="herauthenticatie",
+        )
     with transaction.atomic():
-        handtekening = _tekenen(ondertekening, door, tweede_factor, ip_adres)
+        handtekening = _tekenen(ondertekening, door, herauthenticatie.tweede_factor, ip_adres)
     ondertekening.ondertekend_door, ondertekening.ondertekend_op = door, handtekening.op
     return handtekening
 
@@ -51,7 +60,7 @@ def mag_tekenen(door, regel: Ondertekening) -> bool:
     return door is not None and rules.has_perm("afspraken.sign", door, regel)
 
 
-def _certificaat_aanwezig() -> None:
+def certificaat_controleren() -> None:
     """Before the code is used up: without the installation's certificate nobody can sign,
     and the signer should hear why instead of meeting an error page."""
     try:

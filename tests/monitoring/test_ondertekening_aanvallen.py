@@ -41,7 +41,6 @@ def _post(client, wereld, organisatie, **velden):
         "ondertekening": wereld.regel(organisatie).pk,
         "wachtwoord": WACHTWOORD,
         "code": code_van(apparaat),
-        "akkoord": "on",
         **velden,
     }
     return client.post(_url(wereld), {k: v for k, v in data.items() if v is not None})
@@ -78,9 +77,10 @@ def test_signing_through_the_page(client, wereld):
         {"code": "000000"},
         {"wachtwoord": None},
         {"code": None},
-        {"akkoord": None},
+        {"ondertekening": None},
     ],
-    ids=["wrong-password", "wrong-code", "no-password", "no-code", "not-agreed"],
+    # no-button: the declaration is the button ("Ik onderteken namens ..."), not pressed.
+    ids=["wrong-password", "wrong-code", "no-password", "no-code", "no-button"],
 )
 def test_signing_without_reauthentication_is_refused(client, wereld, velden):
     corporatie = wereld.organisaties()[1]
