@@ -25,6 +25,7 @@ from gemeenten.constants import Rol
 from gemeenten.models import Gebruiker
 from monitoring.constants import Berichtsoort
 from monitoring.links import absolute_url
+from monitoring.models import Reactie
 from monitoring.models_voortgang import Agendapunt
 
 
@@ -112,6 +113,61 @@ def termijnen_melden(vandaag: datetime.date | None = None, dagen: int = 7) -> in
             },
         )
     return verstuurd
+
+
+def reactie_melden(reactie_id: int) -> int:
+    """Someone replied (or answered while handling): the remark's author and everyone who
+    replied before hear of it, except the replier, and only while they may still read the
+    agreement (people change jobs)."""
+    reactie = (
+        Reactie.objects.select_related(
+            "auteur",
+            "organisatie",
+            "opmerking__auteur",
+            "opmerking__jaarschijf__overeenkomst__gemeente",
+            "opmerking__jaarafspraak__afspraak",
+        )
+        .filter(pk=reactie_id)
+        .first()
+    )
+    if reactie is None:
+        return 0
+    opmerking = reactie.opmerking
+    deelnemers = {opmerking.auteur_id} | set(
+        opmerking.reacties.filter(pk__lt=reactie.pk).values_list("auteur_id", flat=True)
+    )
+    deelnemers.discard(reactie.auteur_id)
+    mensen = (
+        Gebruiker.objects.filter(pk__in=deelnemers, is_active=True)
+        .exclude(email="")
+        .select_related("berichtinstelling")
+        .order_by("pk")
+    )
+    jaarschijf = opmerking.jaarschijf
+    mensen = [
+        m
+        for m in mensen
+        if Berichtsoort.REACTIE not in _uit(m)
+        and m.has_perm("afspraken.view_overeenkomst", jaarschijf)
+    ]
+    anker = (
+        f"opmerkingen-afspraak-{opmerking.jaarafspraak.afspraak_id}"
+        if opmerking.jaarafspraak_id
+        else "opmerkingen"
+    )
+    return _versturen(
+        mensen,
+        _("Reactie op een opmerking bij jaarschijf %(jaren)s %(gemeente)s")
+        % {"jaren": jaarschijf.jaren, "gemeente": jaarschijf.overeenkomst.gemeente.naam},
+        "monitoring/berichten/reactie.txt",
+        {
+            "reactie": reactie,
+            "opmerking": opmerking,
+            "jaarschijf": jaarschijf,
+            "link": absolute_url(reverse("monitoring:jaarschijf", args=[jaarschijf.pk]))
+            + f"#{anker}",
+        },
+    )
 
 
 @receiver(post_save, sender=JaarschijfStatuswijziging, dispatch_uid="monitoring.berichten")

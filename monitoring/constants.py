@@ -34,3 +34,4 @@ class Berichtsoort(models.TextChoices):
     TER_BESPREKING = "ter_bespreking", _("Een jaarschijf ligt ter bespreking")
     TE_ONDERTEKENEN = "te_ondertekenen", _("Een jaarschijf is klaar om te ondertekenen")
     TERMIJN = "termijn", _("Een termijn uit de agenda nadert")
+    REACTIE = "reactie", _("Iemand reageert op uw opmerking of in een gesprek waaraan u deelnam")

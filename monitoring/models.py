@@ -64,6 +64,17 @@ class Opmerking(models.Model):
         related_name="+",
     )
     afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    # Deleting leaves the row as a placeholder ("Opmerking verwijderd door … op …") so the
+    # replies keep their context; the text is emptied, the history keeps it.
+    verwijderd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verwijderd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verwijderd_op = models.DateTimeField(_("verwijderd op"), null=True, blank=True)
     versie = versie_veld()
     objects = OpmerkingQuerySet.as_manager()
     history = HistoricalRecords(table_name="afspraken_historicalopmerking")
@@ -86,6 +97,60 @@ class Opmerking(models.Model):
             raise ValidationError(
                 {"jaarafspraak": _("De afspraak hoort bij een andere jaarschijf.")}
             )
+
+
+class Reactie(models.Model):
+    """A reply in the thread of one remark (one level: a reply answers the remark, not
+    another reply). Replying never changes the remark itself. `afhandeling` marks the answer
+    the gemeente gave when it marked the remark handled.
+
+    Its jaarschijf is its remark's, so afspraken' rules resolve a reply to its agreement."""
+
+    opmerking = models.ForeignKey(
+        Opmerking,
+        verbose_name=_("opmerking"),
+        on_delete=models.CASCADE,
+        related_name="reacties",
+    )
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        on_delete=models.PROTECT,
+        related_name="opmerking_reacties",
+    )
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    tekst = models.TextField(_("tekst"))
+    aangemaakt_op = models.DateTimeField(_("geplaatst op"), default=timezone.now)
+    afhandeling = models.BooleanField(_("antwoord bij afhandelen"), default=False)
+    verwijderd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verwijderd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verwijderd_op = models.DateTimeField(_("verwijderd op"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["opmerking_id", "aangemaakt_op", "id"]
+
+    def __str__(self):
+        return f"{self.auteur}: {self.tekst[:60]}"
+
+    @property
+    def jaarschijf(self):
+        return self.opmerking.jaarschijf
 
 
 def _document_pad(document, bestandsnaam: str) -> str:

@@ -11,12 +11,37 @@ from afspraken.rules import (
     lezen,
     partij_overeenkomst_ids,
 )
-from gemeenten.rules import actor, is_corporatie_medewerker, is_huurdersorganisatie_lid
+from gemeenten.rules import (
+    actor,
+    is_beheerder,
+    is_corporatie_medewerker,
+    is_huurdersorganisatie_lid,
+)
+
+
+@rules.predicate
+def is_auteur(user, obj):
+    """The user wrote this remark or reply."""
+    return getattr(obj, "auteur_id", None) is not None and obj.auteur_id == user.pk
+
+
+@rules.predicate
+def is_niet_verwijderd(user, obj):
+    return getattr(obj, "verwijderd_op", None) is None
+
 
 # Every party comments, in every status: remarks are no content (see models.Opmerking).
 rules.add_perm("monitoring.comment", lezen)
+# Replying (huurders and corporaties too) in the thread of a remark that still stands.
+rules.add_perm("monitoring.reply", lezen & is_niet_verwijderd)
 # Marking a remark handled is the gemeente's part: it runs the review.
 rules.add_perm("monitoring.handle_opmerking", is_gemeente_van)
+# Deleting a remark or reply (a placeholder stays): its author, or the gemeente's beheerder
+# who moderates the review. Nobody changes what someone else wrote.
+rules.add_perm(
+    "monitoring.delete_opmerking",
+    is_niet_verwijderd & ((is_auteur & lezen) | (is_gemeente_van & is_beheerder)),
+)
 
 
 # --- Targets, progress, calendar (issue #11) ---------------------------------------------

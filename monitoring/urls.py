@@ -51,6 +51,21 @@ urlpatterns = [
         name="opmerking-afhandelen",
     ),
     path(
+        "overeenkomsten/opmerkingen/<int:opmerking_pk>/reageren/",
+        opmerkingen.OpmerkingReagerenView.as_view(),
+        name="opmerking-reageren",
+    ),
+    path(
+        "overeenkomsten/opmerkingen/<int:opmerking_pk>/verwijderen/",
+        opmerkingen.OpmerkingVerwijderenView.as_view(),
+        name="opmerking-verwijderen",
+    ),
+    path(
+        "overeenkomsten/opmerkingen/reacties/<int:reactie_pk>/verwijderen/",
+        opmerkingen.ReactieVerwijderenView.as_view(),
+        name="reactie-verwijderen",
+    ),
+    path(
         "overeenkomsten/jaarschijven/<int:jaarschijf_pk>/pdf/",
         pdf.jaarschijf_pdf,
         name="jaarschijf-pdf",

@@ -14,6 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from afspraken.models import Hoofdstuk, Partij
 from gemeenten.models import Lidmaatschap
+from monitoring.models import Reactie
 from tests import factories
 from tests.wereld import ROLLEN
 
@@ -75,12 +76,22 @@ def objecten_per_soort(sc):
             "voorraadstand": wereld.standen[0],
             "ondertekening": wereld.ondertekeningen[corporatie.pk],
             "opmerking": wereld.opmerkingen[0],
+            "reactie": reactie_van(wereld.opmerkingen[0]),
             "partij": Partij.objects.get(overeenkomst=wereld.overeenkomst, organisatie=corporatie),
             "organisatie": corporatie,
             "lidmaatschap": Lidmaatschap.objects.get(gebruiker=sc.collega[corporatie.pk]),
             "hoofdstuk": hoofdstuk_van(wereld.jaarschijf),
         }
     return result
+
+
+def reactie_van(opmerking) -> Reactie:
+    """A reply in the remark's thread (#15 point 4), made when it has none, by the remark's
+    own author (the world may be frozen already: remarks stay open)."""
+    bestaand = Reactie.objects.filter(opmerking=opmerking).order_by("pk").first()
+    if bestaand is not None:
+        return bestaand
+    return Reactie.objects.create(opmerking=opmerking, auteur=opmerking.auteur, tekst="Reactie.")
 
 
 def hoofdstuk_van(jaarschijf) -> Hoofdstuk:

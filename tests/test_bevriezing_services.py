@@ -14,6 +14,7 @@ from afspraken import services as afspraken_services
 from afspraken.services import bulk_document
 from monitoring import services as monitoring_services
 from monitoring import voortgang as monitoring_voortgang
+from monitoring.models import Reactie
 from monitoring.werkboek.importer import werkboek_importeren
 from monitoring.werkboek.meldingen import WerkboekFout
 from tests.bevroren import (
@@ -269,6 +270,26 @@ def _voortgang_en_cijfer_aanroepen(w, door) -> dict:
             VOORTGANG,
             lambda: monitoring_services.opmerking_plaatsen(
                 jaarschijf=js, jaarafspraak=ja, tekst="Gewijzigd", door=door
+            ),
+        ),
+        # Remark threads (#15 point 4): no content either, like the remark itself.
+        "opmerking_reageren": (
+            VOORTGANG,
+            lambda: monitoring_services.opmerking_reageren(
+                opmerking=opmerking, tekst="Gewijzigd", door=door
+            ),
+        ),
+        "opmerking_verwijderen": (
+            VOORTGANG,
+            lambda: monitoring_services.opmerking_verwijderen(opmerking=opmerking, door=door),
+        ),
+        "reactie_verwijderen": (
+            VOORTGANG,
+            lambda: monitoring_services.reactie_verwijderen(
+                reactie=Reactie.objects.create(
+                    opmerking=opmerking, auteur=opmerking.auteur, tekst="Een reactie."
+                ),
+                door=door,
             ),
         ),
         "cijfers_bijwerken": (

@@ -10,7 +10,7 @@ from django.urls import URLPattern, reverse
 
 from afspraken.models import Jaarafspraak
 from monitoring import urls as monitoring_urls
-from monitoring.models import Kalendertoken, Opmerking
+from monitoring.models import Kalendertoken, Opmerking, Reactie
 from tests import factories
 from tests.wereld import HTMX, paginawereld
 
@@ -35,23 +35,33 @@ MEER = {
     # their parties, the latest realised values) and the tenants' verdicts (#11).
     "jaarschijf": 4
     # The agreement's agenda for the year with its parties (#10 point 1).
-    + 1,
+    + 1
+    # Remarks as threads (#15 point 4): their replies; the open remarks at the top.
+    + 2,
     # The PDF renders the same document as the jaarschijf page (#10).
     "jaarschijf-pdf": 4
     # The stock totals and charts (voorraad.overzicht: agreements' categories and segments,
     # the figures, the signed plan) and the agenda (#10 point 1, #12 point 4).
-    + 5,
+    + 5
+    # The document's remarks come with their replies (#15 point 4), though none is printed.
+    + 1,
 }
 
 # Who opens a page that is not the gemeente's.
 GEBRUIKER = {
     "voorraad-download": "corporatie_gebruiker",
     "voorraad-upload": "corporatie_gebruiker",
+    # Deleting a remark or reply: its author (the huurders, see _kwargs).
+    "opmerking-verwijderen": "huurders_gebruiker",
+    "reactie-verwijderen": "huurders_gebruiker",
 }
 
 
 def _kwargs(opbouw) -> dict:
     jaarafspraak = Jaarafspraak.objects.filter(jaarschijf=opbouw.jaarschijf).first()
+    opmerking = factories.OpmerkingFactory(
+        jaarafspraak=jaarafspraak, auteur=opbouw.huurders_gebruiker, organisatie=opbouw.huurders
+    )
     return {
         "overeenkomst_pk": opbouw.overeenkomst.pk,
         "jaarschijf_pk": opbouw.jaarschijf.pk,
@@ -60,8 +70,9 @@ def _kwargs(opbouw) -> dict:
         "afspraak_pk": jaarafspraak.afspraak_id,
         "gemeente_pk": opbouw.overeenkomst.gemeente_id,
         "token": Kalendertoken.objects.create(gebruiker=opbouw.gemeente_gebruiker).token,
-        "opmerking_pk": factories.OpmerkingFactory(
-            jaarafspraak=jaarafspraak, auteur=opbouw.huurders_gebruiker, organisatie=opbouw.huurders
+        "opmerking_pk": opmerking.pk,
+        "reactie_pk": Reactie.objects.create(
+            opmerking=opmerking, auteur=opbouw.huurders_gebruiker, tekst="Een reactie."
         ).pk,
     }
 
