@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from afspraken.models import Jaarschijf
+from afspraken.services.wijziging import huidige_versie
 from monitoring.models import OndertekendDocument
 from monitoring.ondertekening.pades import sha256
 
@@ -39,7 +40,8 @@ def pdf_van(jaarschijf: Jaarschijf) -> tuple[bytes, bool]:
         return lezen(document), document.definitief
     from monitoring.pdf import jaarschijf_opmaken
 
-    return jaarschijf_opmaken(jaarschijf).pdf, False
+    # The cover names the version being made: the next one after a wijziging.
+    return jaarschijf_opmaken(jaarschijf, volgnummer=huidige_versie(jaarschijf)).pdf, False
 
 
 def bestandsnaam(jaarschijf: Jaarschijf) -> str:

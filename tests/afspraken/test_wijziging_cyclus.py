@@ -89,3 +89,16 @@ def test_a_signed_jaarschijf_is_changed_and_signed_again(client):
         reverse("monitoring:jaarschijf-pdf", kwargs={"jaarschijf_pk": js.pk}) + "?versie=1"
     )
     assert response.content == bytes_1
+
+
+def test_the_next_version_is_named_on_the_cover_before_it_is_signed():
+    from tests.monitoring.test_pdf import tekst_van
+
+    wereld = tekenwereld("Beerta")
+    js = wereld.jaarschijf
+    gemeente = wereld.tekenaars[wereld.wereld.gemeente_org.pk]
+    _allen_tekenen(wereld)
+    services.wijziging_starten(jaarschijf=js, reden=REDEN, door=gemeente)
+    pdf, ondertekend = opslag.pdf_van(js)
+    assert not ondertekend
+    assert "Versie 2" in tekst_van(pdf)

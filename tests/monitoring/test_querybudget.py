@@ -44,6 +44,8 @@ MEER = {
     # the figures, the signed plan) and the agenda (#10 point 1, #12 point 4).
     + 5
     # The document's remarks come with their replies (#15 point 4), though none is printed.
+    + 1
+    # The version the cover names: the next one after a wijziging (#10 point 5).
     + 1,
 }
 
