@@ -20,6 +20,7 @@ from tests.monitoring.ondertekenwereld import (  # noqa: F401 (fixtures)
     tekenen_als,
     tekenwereld,
 )
+from tests.monitoring.test_pdf import tekst_van
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("ondertekencertificaat")]
 REDEN = "Een afspraak is na de ondertekening aangepast."
@@ -92,8 +93,6 @@ def test_a_signed_jaarschijf_is_changed_and_signed_again(client):
 
 
 def test_the_next_version_is_named_on_the_cover_before_it_is_signed():
-    from tests.monitoring.test_pdf import tekst_van
-
     wereld = tekenwereld("Beerta")
     js = wereld.jaarschijf
     gemeente = wereld.tekenaars[wereld.wereld.gemeente_org.pk]
