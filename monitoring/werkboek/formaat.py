@@ -97,6 +97,10 @@ DOELEN = Blad(
 )
 AGENDA = Blad("agenda", ("wanneer", "wat", "wie", "soort"), ("wanneer", "wat"))
 
+# The template's first sheet, explaining the others (monitoring.werkboek.toelichting); the
+# reader passes it by.
+TOELICHTING = "toelichting"
+
 BLADEN = (
     JAARSCHIJF,
     PARTIJEN,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from afspraken.constants import JaarschijfStatus
 from afspraken.models import Jaarschijf, Overeenkomst
 from gemeenten.models import Gemeente
-from monitoring.werkboek import formaat, keuzen, waarden
+from monitoring.werkboek import formaat, keuzen, koppen, waarden
 from monitoring.werkboek.data import JaarschijfGegevens
 from monitoring.werkboek.periode import lees_periode
 from monitoring.werkboek.rij import FOUT, Rij, lengte
@@ -17,7 +17,7 @@ def jaarschijf_velden(lezer) -> dict[str, Rij] | None:
     """The rows of the jaarschijf sheet by field name; None without the sheet."""
     velden: dict[str, Rij] = {}
     for rij in lezer._rijen(formaat.JAARSCHIJF):
-        veld = waarden.tekst(rij.cellen.get("veld")).lower()
+        veld = koppen.veldnaam(waarden.tekst(rij.cellen.get("veld")))
         if veld not in formaat.JAARSCHIJF_VELDEN:
             lezer.meldingen.waarschuwing(
                 _("onbekend veld {veld}, genegeerd").format(veld=waarden.toon(veld)),

@@ -8,7 +8,7 @@ from afspraken.constants import JaarschijfStatus, Soort, Voortgang
 from afspraken.models import Afspraak, Ondertekening, Partij, Stap, Thema
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Organisatie
-from monitoring.werkboek import formaat, keuzen, waarden
+from monitoring.werkboek import formaat, keuzen, koppen, waarden
 from monitoring.werkboek.agenda import lees_agenda
 from monitoring.werkboek.bestand import BladInhoud, open_werkboek
 from monitoring.werkboek.data import (
@@ -24,7 +24,7 @@ from monitoring.werkboek.doelen import lees_doelen
 from monitoring.werkboek.lezer_hoofdstukken import lees_hoofdstukken
 from monitoring.werkboek.lezer_jaarschijf import lees_jaarschijf
 from monitoring.werkboek.lezer_voorraad import lees_voorraad
-from monitoring.werkboek.meldingen import Meldingen
+from monitoring.werkboek.meldingen import Melding, Meldingen, WerkboekFout
 from monitoring.werkboek.nummering import zet_hoofdafspraken
 from monitoring.werkboek.partijen import PartijIndex, partijtype, registratienummers
 from monitoring.werkboek.rij import FOUT, MAX_GETAL, Rij, lengte
@@ -48,10 +48,27 @@ class _Lezer:
         self.kolommen: dict[str, set[str]] = {}
 
     def lees(self) -> Werkboek:
-        bekend = {blad.naam for blad in formaat.BLADEN}
+        # The template's instruction sheet is for people; it is no data and no mistake.
+        bekend = {blad.naam for blad in formaat.BLADEN} | {formaat.TOELICHTING}
         for naam in self.bladen:
             if naam not in bekend:
                 self.meldingen.waarschuwing(_("onbekend tabblad, genegeerd"), naam)
+        if self._zonder_gegevens():
+            # The empty template imported as it is: one message that says what to fill in,
+            # not a list of every required value.
+            raise WerkboekFout(
+                [
+                    Melding(
+                        _(
+                            "het werkboek is nog leeg; vul op het tabblad jaarschijf ten minste "
+                            "gemeente, overeenkomst, periode en jaar in, op het tabblad partijen "
+                            "de partijen en op het tabblad afspraken de afspraken"
+                        ),
+                        _("werkboek"),
+                    )
+                ],
+                self.meldingen.waarschuwingen,
+            )
         for blad in formaat.BLADEN:
             if blad.verplicht and blad.naam not in self.bladen:
                 self.meldingen.fout(
@@ -87,6 +104,21 @@ class _Lezer:
 
     # -- sheets and headers --------------------------------------------------------------
 
+    def _zonder_gegevens(self) -> bool:
+        """The workbook's sheets hold nothing but headers (and the jaarschijf sheet's veld
+        names without values)."""
+        bladen = [blad for blad in formaat.BLADEN if blad.naam in self.bladen]
+
+        def gevuld(cellen) -> int:
+            return sum(1 for cel in cellen if waarden.tekst(cel))
+
+        for blad in bladen:
+            minimum = 2 if blad is formaat.JAARSCHIJF else 1
+            rijen = self.bladen[blad.naam].rijen[1:]
+            if any(gevuld(cellen) >= minimum for _nummer, cellen in rijen):
+                return False
+        return bool(bladen)
+
     def _rijen(self, blad: formaat.Blad):
         """The data rows of a sheet as Rij; nothing when the sheet is absent or its header
         lacks a required column (that error is reported once, not on every row).
@@ -99,7 +131,7 @@ class _Lezer:
         kop_nummer, kop = inhoud.rijen[0]
         kolommen: dict[int, str] = {}
         for positie, cel in enumerate(kop):
-            naam = waarden.tekst(cel).lower()
+            naam = koppen.kolomnaam(blad.naam, waarden.tekst(cel))
             if not naam:
                 continue
             if naam in kolommen.values():

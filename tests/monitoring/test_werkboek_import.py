@@ -8,9 +8,7 @@ from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf, Ondertekening, 
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Gemeente, Organisatie
 from monitoring.management.commands.bench import bench_werkboek
-from monitoring.werkboek.importer import werkboek_importeren
 from monitoring.werkboek.reader import lees_werkboek
-from monitoring.werkboek.sjabloon import sjabloon_xlsx
 from tests import factories
 from tests.monitoring.werkboeken import (
     HOOGEVEEN,
@@ -147,15 +145,6 @@ def test_import_als_iemand_zonder_recht_wordt_geweigerd():
     with pytest.raises(CommandError, match="mag geen werkboeken"):
         importeer(JAARSCHIJF_2026, gebruiker="buitenstaander")
     assert not Afspraak.objects.exists()
-
-
-def test_sjabloon_is_een_geldig_werkboek():
-    werkboek = lees_werkboek(bewerk(sjabloon_xlsx(), lambda wb: None))
-
-    assert werkboek.waarschuwingen == []
-    resultaat = werkboek_importeren(werkboek=werkboek)
-    assert resultaat.jaarschijf.jaar == 2026
-    assert resultaat.jaarschijf.overeenkomst.gemeente.naam == "Voorbeeldgemeente"
 
 
 def test_bench_werkboek_heeft_de_afgesproken_omvang():

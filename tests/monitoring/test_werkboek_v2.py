@@ -13,7 +13,6 @@ from monitoring.werkboek import formaat
 from monitoring.werkboek.exporter import werkboek_exporteren
 from monitoring.werkboek.importer import werkboek_importeren
 from monitoring.werkboek.reader import lees_werkboek
-from monitoring.werkboek.sjabloon import sjabloon_xlsx
 from tests.monitoring.werkboek_v2 import MANDAAT, werkboek_v2
 from tests.monitoring.werkboeken import cellen, leeg_database, tel_rijen
 
@@ -134,21 +133,6 @@ def test_versie_2_gaat_rond_export_import_export(tmp_path):
     assert inhoud["afspraken"][2][6] == "allen"
     assert len(inhoud["hoofdstukken"]) == 8
     assert Jaarschijf.objects.count() == 1
-
-
-def test_het_sjabloon_toont_de_kolommen_en_tabbladen_van_versie_2():
-    inhoud = cellen(sjabloon_xlsx())
-
-    versie_2 = ["jaarschijf", "partijen", "themas", "afspraken", "stappen", "hoofdstukken"]
-    assert set(versie_2) <= set(inhoud)
-    for blad in formaat.BLADEN:
-        if blad.naam in inhoud:
-            assert inhoud[blad.naam][0] == blad.kolommen
-    assert {rij[0] for rij in inhoud["jaarschijf"][1:]} == set(formaat.JAARSCHIJF_VELDEN)
-    jaarschijf = werkboek_importeren(werkboek=lees_werkboek(io.BytesIO(sjabloon_xlsx()))).jaarschijf
-    assert jaarschijf.hoofdstukken.count() == 4
-    stap = Stap.objects.get(jaarafspraak__jaarschijf=jaarschijf, aanduiding="GEM + corporaties")
-    assert [o.afkorting for o in stap.mede_organisaties.all()] == ["WV"]
 
 
 def test_een_werkboek_van_versie_1_laat_wat_versie_2_toevoegde_staan():
