@@ -1,62 +1,287 @@
-"""The start page: what waits for the user, and what changed lately in their agreements."""
+"""The start page as a task list (issue #15, point 1): per kind of task what waits for the
+user, with counts, each leading to the exact place; and what changed lately in their
+agreements. A fixed number of queries, whatever the number of agreements and afspraken."""
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from afspraken.constants import JaarschijfStatus
 from afspraken.models import Afspraak, Jaarafspraak, Jaarschijf, Ondertekening, Overeenkomst
 from gemeenten.constants import Rol
 from gemeenten.rules import actor
+from monitoring.kalender import KalenderItem
 from monitoring.models import Opmerking
-from monitoring.selectors.kalender import verlopen_voor
+from monitoring.models_voortgang import Agendapunt, Voortgangsmelding, Zienswijze
+from monitoring.selectors.kalender import cyclus
+from voorraad.models import Voorraadmutatie
+
+# Deadlines this many days ahead count as "soon" on the start page.
+BINNENKORT_DAGEN = 30
 
 
-def jaarschijven_ter_bespreking(user) -> QuerySet[Jaarschijf]:
-    return (
-        Jaarschijf.objects.for_user(user)
-        .filter(status=JaarschijfStatus.TER_BESPREKING)
-        .select_related("overeenkomst__gemeente")
-        .order_by("-jaar", "overeenkomst__titel")
-    )
+@dataclass
+class Aantal:
+    """One jaarschijf in a task list, with how many things wait there (afspraken, remarks)."""
+
+    jaarschijf_id: int
+    jaar: int
+    gemeente: str
+    titel: str
+    aantal: int
+    totaal: int = 0
 
 
-def jaarschijven_te_ondertekenen(user) -> QuerySet[Jaarschijf]:
-    """Vastgesteld jaarschijven the user still has to sign for their organisation.
+@dataclass
+class Werk:
+    """What waits for one person, per kind of task; each list is one card on the start page
+    and its length (or summed `aantal`) the count in the card's heading."""
 
-    Only an ondertekenaar can act on this; a colleague without that role is not asked to.
-    """
-    act = actor(user)
-    if Rol.ONDERTEKENAAR not in act.rollen:
-        return Jaarschijf.objects.none()
-    organisatie_id = act.organisatie_id
-    open_ondertekening = Ondertekening.objects.filter(
-        organisatie_id=organisatie_id, ondertekend_op__isnull=True
-    ).values("jaarschijf_id")
-    return (
-        Jaarschijf.objects.for_user(user)
-        .filter(status=JaarschijfStatus.VASTGESTELD, pk__in=open_ondertekening)
-        .select_related("overeenkomst__gemeente")
-        .order_by("-jaar", "overeenkomst__titel")
-    )
+    te_bespreken: list = field(default_factory=list)
+    concept_afronden: list = field(default_factory=list)
+    cijfers_aanleveren: list = field(default_factory=list)
+    zienswijzen_geven: list = field(default_factory=list)
+    te_ondertekenen: list = field(default_factory=list)
+    opmerkingen_afhandelen: list = field(default_factory=list)
+    voortgang_melden: list = field(default_factory=list)
+    termijnen_verlopen: list = field(default_factory=list)
+    termijnen_binnenkort: list = field(default_factory=list)
+
+    @property
+    def aantal_opmerkingen(self) -> int:
+        return sum(r.aantal for r in self.opmerkingen_afhandelen)
+
+    @property
+    def aantal_zienswijzen(self) -> int:
+        return sum(r.aantal for r in self.zienswijzen_geven)
+
+    @property
+    def aantal_voortgang(self) -> int:
+        return sum(r.aantal for r in self.voortgang_melden)
+
+    @property
+    def aantal_termijnen(self) -> int:
+        return len(self.termijnen_verlopen) + len(self.termijnen_binnenkort)
+
+    @property
+    def iets(self) -> bool:
+        return any(
+            (
+                self.te_bespreken,
+                self.concept_afronden,
+                self.cijfers_aanleveren,
+                self.zienswijzen_geven,
+                self.te_ondertekenen,
+                self.opmerkingen_afhandelen,
+                self.voortgang_melden,
+                self.termijnen_verlopen,
+                self.termijnen_binnenkort,
+            )
+        )
 
 
-def jaarschijven_cijfers_aanleveren(user) -> QuerySet[Jaarschijf]:
-    """For a corporatie: open jaarschijven of its agreements without any figure of its own."""
-    act = actor(user)
-    if not act.is_corporatie:
-        return Jaarschijf.objects.none()
-    return (
+def _open_jaarschijven(user, act) -> list[Jaarschijf]:
+    """The jaarschijven still moving (concept, ter bespreking, vastgesteld) of the user's
+    agreements, in one query, annotated with what each role's card needs of them."""
+    org = act.organisatie_id
+    qs = (
         Jaarschijf.objects.for_user(user)
         .filter(
-            status__in=[JaarschijfStatus.CONCEPT, JaarschijfStatus.TER_BESPREKING],
-            overeenkomst__partijrollen__organisatie_id=act.organisatie_id,
+            status__in=[
+                JaarschijfStatus.CONCEPT,
+                JaarschijfStatus.TER_BESPREKING,
+                JaarschijfStatus.VASTGESTELD,
+            ]
         )
-        .exclude(voorraadmutaties__corporatie_id=act.organisatie_id)
         .select_related("overeenkomst__gemeente")
-        .order_by("-jaar", "overeenkomst__titel")
+        .order_by("-jaar", "overeenkomst__titel", "pk")
     )
+    if act.is_corporatie:
+        qs = qs.annotate(
+            eigen_cijfers=Exists(
+                Voorraadmutatie.objects.filter(jaarschijf=OuterRef("pk"), corporatie_id=org)
+            )
+        )
+    if Rol.ONDERTEKENAAR in act.rollen:
+        qs = qs.annotate(
+            te_tekenen=Exists(
+                Ondertekening.objects.filter(
+                    jaarschijf=OuterRef("pk"), organisatie_id=org, ondertekend_op__isnull=True
+                )
+            )
+        )
+    if act.is_huurdersorganisatie:
+        qs = qs.annotate(
+            aantal_afspraken=_telling(Jaarafspraak.objects.filter(jaarschijf=OuterRef("pk"))),
+            eigen_zienswijzen=_telling(
+                Zienswijze.objects.filter(
+                    jaarafspraak__jaarschijf=OuterRef("pk"), organisatie_id=org
+                )
+            ),
+        )
+    return list(qs)
+
+
+def _telling(qs) -> Coalesce:
+    """COUNT(*) of `qs` as a subquery (0 when empty), so counting adds no query. COUNT as a
+    plain function: an aggregate would make Django group the subquery."""
+    telling = qs.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")[:1]
+    return Coalesce(Subquery(telling), 0)
+
+
+def _opmerkingen_afhandelen(user, act) -> list[Aantal]:
+    """Per jaarschijf the remarks still open, for who handles them (the gemeente)."""
+    if not act.is_gemeente:
+        return []
+    velden = {f.name for f in Opmerking._meta.get_fields()}
+    # A deleted remark (a placeholder in its thread, #11 point 5) waits for nothing.
+    verwijderd = {"verwijderd_op__isnull": True} if "verwijderd_op" in velden else {}
+    rijen = (
+        Opmerking.objects.for_user(user)
+        .filter(afgehandeld=False, jaarschijf__overeenkomst__gemeente_id=act.gemeente_id)
+        .filter(**verwijderd)
+        .values(
+            "jaarschijf_id",
+            "jaarschijf__jaar",
+            "jaarschijf__overeenkomst__gemeente__naam",
+            "jaarschijf__overeenkomst__titel",
+        )
+        .annotate(aantal=Count("pk"))
+        .order_by("-jaarschijf__jaar", "jaarschijf__overeenkomst__titel", "jaarschijf_id")
+    )
+    return [
+        Aantal(
+            r["jaarschijf_id"],
+            r["jaarschijf__jaar"],
+            r["jaarschijf__overeenkomst__gemeente__naam"],
+            r["jaarschijf__overeenkomst__titel"],
+            r["aantal"],
+        )
+        for r in rijen
+    ]
+
+
+def _voortgang_melden(user, act, vandaag: datetime.date) -> list[Aantal]:
+    """Per agreed jaarschijf of this year: the afspraken the user's organisation leads, and
+    how many of them have no progress report yet."""
+    if act.organisatie_id is None or not (act.is_corporatie or act.is_gemeente):
+        return []
+    jaar = vandaag.year
+    jaarschijven = (
+        Jaarschijf.objects.for_user(user)
+        .filter(
+            status__in=[JaarschijfStatus.VASTGESTELD, JaarschijfStatus.ONDERTEKEND],
+            jaar__lte=jaar,
+        )
+        .filter(Q(jaar=jaar) | Q(tot_jaar__gte=jaar))
+    )
+    rijen = (
+        Jaarafspraak.objects.filter(
+            jaarschijf__in=jaarschijven, afspraak__trekkers=act.organisatie_id
+        )
+        .annotate(gemeld=Exists(Voortgangsmelding.objects.filter(jaarafspraak=OuterRef("pk"))))
+        .values(
+            "jaarschijf_id",
+            "jaarschijf__jaar",
+            "jaarschijf__overeenkomst__gemeente__naam",
+            "jaarschijf__overeenkomst__titel",
+        )
+        .annotate(totaal=Count("pk", distinct=True), aantal=Count("pk", filter=Q(gemeld=False)))
+        .order_by("-jaarschijf__jaar", "jaarschijf__overeenkomst__titel", "jaarschijf_id")
+    )
+    return [
+        Aantal(
+            r["jaarschijf_id"],
+            r["jaarschijf__jaar"],
+            r["jaarschijf__overeenkomst__gemeente__naam"],
+            r["jaarschijf__overeenkomst__titel"],
+            r["aantal"],
+            r["totaal"],
+        )
+        for r in rijen
+        if r["aantal"]
+    ]
+
+
+def _termijnen(user, act, gemeenten, vandaag: datetime.date) -> tuple[list, list]:
+    """Agenda rows that concern the user's organisation, overdue or due within
+    BINNENKORT_DAGEN (one query), and the Woningwet cycle's deadlines in that window (one
+    query, for the gemeente and the corporaties)."""
+    if act.organisatie_id is None:
+        return [], []
+    grens = vandaag + datetime.timedelta(days=BINNENKORT_DAGEN)
+    betreft = Q(wie=act.organisatie_id)
+    if act.is_gemeente:
+        betreft |= Q(wie__isnull=True, jaarschijf__overeenkomst__gemeente_id=act.gemeente_id)
+    punten = list(
+        Agendapunt.objects.for_user(user)
+        .filter(betreft, datum__lte=grens, afgerond=False)
+        .select_related("jaarschijf__overeenkomst__gemeente")
+        .order_by("datum", "id")
+        .distinct()[:40]
+    )
+    verlopen = [p for p in punten if p.datum < vandaag]
+    binnenkort = [
+        KalenderItem(
+            datum=p.datum,
+            wanneer=p.wanneer,
+            wat=p.wat,
+            soort=p.soort,
+            gemeente=p.jaarschijf.overeenkomst.gemeente,
+            jaarschijf=p.jaarschijf,
+            agendapunt=p,
+        )
+        for p in punten
+        if p.datum >= vandaag
+    ]
+    # The cycle is the gemeente's to run and the corporaties' to deliver to (their bod);
+    # the huurders are asked when there is something to review or sign.
+    if act.is_gemeente or act.is_corporatie:
+        binnenkort += [
+            item
+            for item in cyclus(gemeenten, sorted({vandaag.year, grens.year}))
+            if vandaag <= item.datum <= grens
+        ]
+    binnenkort.sort(key=lambda i: (i.datum, str(i.wat)))
+    return verlopen, binnenkort
+
+
+def wat_wacht(user, gemeenten=(), vandaag: datetime.date | None = None) -> Werk:
+    """Everything that waits for the user, per kind of task, in a fixed number of queries:
+    `gemeenten` are those of the user's agreements (the view has them already)."""
+    vandaag = vandaag or timezone.localdate()
+    act = actor(user)
+    werk = Werk()
+    for js in _open_jaarschijven(user, act):
+        if js.status == JaarschijfStatus.TER_BESPREKING:
+            werk.te_bespreken.append(js)
+        if js.status == JaarschijfStatus.CONCEPT and user.has_perm("afspraken.change_status", js):
+            werk.concept_afronden.append(js)
+        if getattr(js, "te_tekenen", False):
+            werk.te_ondertekenen.append(js)
+        if act.is_corporatie and user.has_perm("voorraad.change_cijfers_van_jaarschijf", js):
+            werk.cijfers_aanleveren.append(js)
+        if act.is_huurdersorganisatie and user.has_perm("monitoring.give_zienswijze", js):
+            open_ = js.aantal_afspraken - js.eigen_zienswijzen
+            if open_ > 0:
+                werk.zienswijzen_geven.append(
+                    Aantal(
+                        js.pk,
+                        js.jaar,
+                        js.overeenkomst.gemeente.naam,
+                        js.overeenkomst.titel,
+                        open_,
+                        js.aantal_afspraken,
+                    )
+                )
+    werk.opmerkingen_afhandelen = _opmerkingen_afhandelen(user, act)
+    werk.voortgang_melden = _voortgang_melden(user, act, vandaag)
+    werk.termijnen_verlopen, werk.termijnen_binnenkort = _termijnen(user, act, gemeenten, vandaag)
+    return werk
 
 
 @dataclass
@@ -152,8 +377,3 @@ def recente_activiteit(user, aantal: int = 10) -> list[Activiteit]:
     )
     items.sort(key=lambda a: a.wanneer, reverse=True)
     return items[:aantal]
-
-
-def agendapunten_verlopen(user):
-    """Overdue agenda rows that concern the user's organisation (monitoring.selectors.kalender)."""
-    return verlopen_voor(user)

@@ -1,4 +1,5 @@
-"""The start page: what a person's organisation has agreed and what waits for them."""
+"""The start page: the person's open work as a task list with counts (issue #15, point 1),
+their organisation's agreements and what changed lately."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -13,13 +14,12 @@ def start(request):
     user = request.user
     # Starting agreements (by hand or from a workbook) is for the staff of a gemeente.
     eigen_gemeente = Gemeente.objects.van_gebruiker(user)
+    overeenkomsten = list(overeenkomsten_voor(user))
+    gemeenten = {o.gemeente_id: o.gemeente for o in overeenkomsten}
     context = {
         "mag_aanmaken": user.has_perm("afspraken.add_overeenkomst", eigen_gemeente),
-        "overeenkomsten": list(overeenkomsten_voor(user)),
-        "te_bespreken": list(selectors.jaarschijven_ter_bespreking(user)),
-        "te_ondertekenen": list(selectors.jaarschijven_te_ondertekenen(user)),
-        "cijfers_aanleveren": list(selectors.jaarschijven_cijfers_aanleveren(user)),
-        "agenda_verlopen": selectors.agendapunten_verlopen(user),
+        "overeenkomsten": overeenkomsten,
+        "werk": selectors.wat_wacht(user, sorted(gemeenten.values(), key=lambda g: g.naam)),
         "activiteit": selectors.recente_activiteit(user, aantal=10),
     }
     return render(request, "monitoring/start.html", context)

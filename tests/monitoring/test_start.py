@@ -2,6 +2,7 @@
 for them (to review, to sign, figures to deliver) and recent activity, in Dutch."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -28,10 +29,16 @@ def overeenkomst_url(overeenkomst):
 
 
 def kaart(html: str, kop: str) -> str:
-    """The card under heading `kop` ('' when there is none)."""
-    if f">{kop}</h3>" not in html:
-        return ""
-    return html.split(f">{kop}</h3>", 1)[1].split("</div>", 1)[0]
+    """The card under heading `kop` with its count, "Te bespreken (2)" ('' when there is
+    none)."""
+    gevonden = re.search(rf">{re.escape(kop)} \((\d+)\)</h3>(.*?)</div>", html, re.S)
+    return gevonden.group(2) if gevonden else ""
+
+
+def telling(html: str, kop: str) -> int | None:
+    """The count in the heading of the card `kop`, None without the card."""
+    gevonden = re.search(rf">{re.escape(kop)} \((\d+)\)</h3>", html)
+    return int(gevonden.group(1)) if gevonden else None
 
 
 def test_start_vraagt_in_te_loggen(client):
@@ -90,23 +97,36 @@ def test_start_te_ondertekenen_voor_ondertekenaar_tot_getekend(client):
     assert not kaart(client.get(START).content.decode(), "Te ondertekenen")
 
 
-def test_start_cijfers_aanleveren_voor_corporatie_zonder_cijfers(client):
+def test_start_cijfers_aanleveren_voor_elke_open_jaarschijf(client):
+    """Every open jaarschijf where the corporatie is party (#15 point 1: not only next
+    year's), with whether it has delivered yet, leading to its figures grid."""
     opbouw = paginawereld(1, status=JaarschijfStatus.CONCEPT)
     tweede = factories.OrganisatieFactory(naam="Lefier", afkorting="LF")
     factories.PartijFactory(overeenkomst=opbouw.overeenkomst, organisatie=tweede)
+    raster = reverse("voorraad:cijfers-bewerken", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
     client.force_login(lid(tweede))
     html = client.get(START).content.decode()
-    assert f"{jaarschijf_url(opbouw.jaarschijf)}#voorraad" in kaart(html, "Cijfers aanleveren")
+    regel = kaart(html, "Cijfers aanleveren")
+    assert raster in regel and f"{jaarschijf_url(opbouw.jaarschijf)}#voorraad" in regel
+    assert "nog geen cijfers" in regel
+    # 2026 and the agreement's other open jaarschijf (2025), both concept.
+    assert telling(html, "Cijfers aanleveren") == 2
 
-    # Woonservice has delivered its figures; gemeente and huurders deliver none.
-    for gebruiker in (
-        opbouw.corporatie_gebruiker,
-        opbouw.gemeente_gebruiker,
-        opbouw.huurders_gebruiker,
-    ):
+    # Woonservice has delivered: the jaarschijf stays on its list, to update.
+    client.force_login(opbouw.corporatie_gebruiker)
+    regel = kaart(client.get(START).content.decode(), "Cijfers aanleveren")
+    assert raster in regel and "aangeleverd, bij te werken" in regel
+
+    # Gemeente and huurders deliver no figures.
+    for gebruiker in (opbouw.gemeente_gebruiker, opbouw.huurders_gebruiker):
         client.force_login(gebruiker)
         html = client.get(START).content.decode()
-        assert f"{jaarschijf_url(opbouw.jaarschijf)}#voorraad" not in html
+        assert raster not in html and not kaart(html, "Cijfers aanleveren")
+
+    # Once vastgesteld the figures are frozen: nothing left to deliver.
+    factories.zet_status(opbouw.jaarschijf, JaarschijfStatus.VASTGESTELD)
+    client.force_login(opbouw.corporatie_gebruiker)
+    assert raster not in client.get(START).content.decode()
 
 
 def test_start_zonder_iets_te_doen(client):
