@@ -1,6 +1,7 @@
 """PAdES signatures on a PDF's bytes with pyHanko: one incremental revision per signature,
 so the bytes every earlier signature covers stay exactly as they were."""
 
+import functools
 import hashlib
 import io
 from dataclasses import dataclass
@@ -42,8 +43,40 @@ def tekenen(data: bytes, *, veld: Veld, naam: str, namens: str, plaats: str) -> 
         from pyhanko.sign.timestamps import HTTPTimeStamper
 
         tijdstempel = HTTPTimeStamper(tsa_url)
-    uit = signers.sign_pdf(writer, meta, signer=certificaat.signer(), timestamper=tijdstempel)
+    uit = signers.sign_pdf(
+        writer, meta, signer=_met_geladen_sleutel(certificaat.signer()), timestamper=tijdstempel
+    )
     return uit.getvalue()
+
+
+@functools.lru_cache(maxsize=4)
+def _met_geladen_sleutel(signer):
+    """The signer with its RSA key parsed once. pyHanko's SimpleSigner parses the key again
+    for every raw signature (two per PDF signature: one to size the placeholder); with the
+    checks `cryptography` makes on an RSA key that was a fifth of the signing time."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+    from pyhanko.sign.general import get_pyca_cryptography_hash
+    from pyhanko.sign.signers import SimpleSigner
+
+    sleutel = serialization.load_der_private_key(signer.signing_key.dump(), password=None)
+    if not isinstance(signer, SimpleSigner) or not isinstance(sleutel, RSAPrivateKey):
+        return signer
+
+    class GeladenSleutel(type(signer)):
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            try:
+                algoritme = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+            except ValueError:
+                algoritme = None
+            if algoritme != "rsassa_pkcs1v15":
+                return super().sign_raw(data, digest_algorithm)
+            return sleutel.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+
+    snel = GeladenSleutel.__new__(GeladenSleutel)
+    snel.__dict__.update(signer.__dict__)
+    return snel
 
 
 @dataclass(frozen=True)

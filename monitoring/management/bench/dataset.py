@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from afspraken import vastlegging
 from afspraken.constants import JaarschijfStatus, Soort, Voortgang
 from afspraken.models import (
     Afspraak,
@@ -57,6 +59,9 @@ class Dataset:
     jaarschijf: Jaarschijf
     corporatie: Organisatie
     aantallen: dict
+    # The next two exist for the pages only a superuser or a fixed jaarschijf has.
+    superuser: Gebruiker | None = None
+    vastgesteld: Jaarschijf | None = None
 
 
 @contextmanager
@@ -118,6 +123,7 @@ class _Bouwer:
         self.afspraken()
         self.jaarschijven()
         self.voorraad()
+        self.vastgesteld()
         if connection.vendor == "postgresql":
             # Autovacuum would analyze the new tables within minutes; without statistics the
             # planner guesses, and the figures would describe a database no site runs on.
@@ -130,6 +136,8 @@ class _Bouwer:
             jaarschijf=self.jaarschijven_[0],
             corporatie=self.corporaties_per_overeenkomst[0][0],
             aantallen=self.aantallen,
+            superuser=self.superuser,
+            vastgesteld=self.vastgesteld_,
         )
 
     def organisaties(self):
@@ -220,6 +228,12 @@ class _Bouwer:
         self.corporatie_gebruiker = _gebruiker(
             "bench-corporatie", self.corporaties_per_overeenkomst[0][0]
         )
+        # Superusers must pass two-factor (TweestapsMiddleware): a confirmed device, which
+        # the bench's session then names as verified (meting.sessie).
+        self.superuser = Gebruiker(username="bench-beheer", is_superuser=True, is_staff=True)
+        self.superuser.set_unusable_password()
+        self.superuser.save()
+        TOTPDevice.objects.create(user=self.superuser, name="bench", confirmed=True)
 
     def met_history(self, model, objs):
         objs = model.objects.bulk_create(objs, batch_size=BATCH)
@@ -346,6 +360,41 @@ class _Bouwer:
                 batch_size=BATCH,
             )
         )
+
+    def vastgesteld(self):
+        """Last year's jaarschijf of the first overeenkomst, fixed as at vaststelling (its
+        own copy of the agreement), for the signing page: every afspraak, its signatories."""
+        overeenkomst = self.overeenkomsten_[0]
+        js = Jaarschijf.objects.create(
+            overeenkomst=overeenkomst,
+            jaar=JAAR - 1,
+            titel=f"Jaarschijf {JAAR - 1} {overeenkomst.gemeente.naam}",
+            inleiding="De partijen maakten voor dit jaar de volgende afspraken.",
+        )
+        Jaarafspraak.objects.bulk_create(
+            (
+                Jaarafspraak(jaarschijf=js, afspraak=a, tekst=f"Plan voor {a.code}.")
+                for a in self.afspraken_
+                if a.overeenkomst_id == overeenkomst.pk
+            ),
+            batch_size=BATCH,
+        )
+        Ondertekening.objects.bulk_create(
+            Ondertekening(
+                jaarschijf=js,
+                organisatie=p.organisatie,
+                naam=p.vertegenwoordiger,
+                functie=p.functie,
+                volgorde=p.volgorde,
+            )
+            for p in self.partijen
+            if p.overeenkomst_id == overeenkomst.pk
+        )
+        Jaarschijf.objects.filter(pk=js.pk).update(
+            status=JaarschijfStatus.VASTGESTELD, vastgelegde_inhoud=vastlegging.vastleggen(js)
+        )
+        js.refresh_from_db()
+        self.vastgesteld_ = js
 
     def voorraad(self):
         categorieen = list(Categorie.objects.all()[:5])

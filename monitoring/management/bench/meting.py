@@ -1,4 +1,10 @@
-"""Measuring the main pages of `make bench` against a trivial view on the same server."""
+"""Measuring the main pages of `make bench` against a trivial view of the same app.
+
+Served (the method): gunicorn with production settings, driven by wrk (server.py); the
+queries per request are counted once in this process with django.test.Client, as are the
+Python allocations of one request. In process (the fallback when wrk is missing, and for
+`--huidige-database`, whose rows a server cannot see): django.test.Client in a loop.
+"""
 
 import resource
 import time
@@ -6,147 +12,233 @@ import tracemalloc
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.management.utils import get_random_secret_key
 from django.db import connection, reset_queries
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from gemeenten.models import Gebruiker
+from monitoring.management.bench import server as bench_server
 from monitoring.management.bench.dataset import Dataset
 
 DOEL_PROCENT = 25
+DOEL_P99_MS = 150
+URLS = "monitoring.management.bench_urls"
 
 
 @dataclass
 class Meting:
     naam: str
     rol: str
-    status: int
-    per_seconde: float
-    verzoeken: int
-    queries: int
-    piek_kb: float
+    url: str
+    status: int = 0
+    per_seconde: float = 0.0
+    verzoeken: int = 0
+    queries: int = 0
+    piek_kb: float = 0.0
+    # Only when served: latency percentiles under load and the workers' memory after it.
+    p50_ms: float | None = None
+    p99_ms: float | None = None
+    rss_mb: float | None = None
+    fouten: int = 0
     verhouding: float = 0.0
+    # The last line of the server's traceback when the page answered 500.
+    foutmelding: str = ""
 
     @property
     def haalt_doel(self) -> bool:
-        return self.verhouding * 100 >= DOEL_PROCENT
+        return not self.gemist
+
+    @property
+    def gemist(self) -> list[str]:
+        """What the page misses, in words, each with the figure that misses it."""
+        redenen = []
+        if self.verhouding * 100 < DOEL_PROCENT:
+            redenen.append(f"{nl(self.verhouding * 100, 1)} % < {DOEL_PROCENT} %")
+        if self.p99_ms is not None and self.p99_ms >= DOEL_P99_MS:
+            redenen.append(f"p99 {nl(self.p99_ms)} ms ≥ {DOEL_P99_MS} ms")
+        if self.fouten:
+            redenen.append(f"{nl(self.fouten)} fouten")
+        return redenen
 
 
-def paginas(data: Dataset) -> list[tuple[str, str, str, Gebruiker]]:
-    """(label, role, url, user) for every measured page; the trivial view comes first."""
-    gemeente, corporatie = data.gemeente_gebruiker, data.corporatie_gebruiker
+def paginas(data: Dataset) -> list[Meting]:
+    """Every measured page with the role it is seen as; the trivial view comes first."""
+    with override_settings(ROOT_URLCONF=URLS):
+        return _paginas(data)
+
+
+def _paginas(data: Dataset) -> list[Meting]:
     o = {"overeenkomst_pk": data.overeenkomst.pk}
     j = {"jaarschijf_pk": data.jaarschijf.pk}
-    return [
-        ("triviale view", "gemeente", reverse("bench-triviaal"), gemeente),
-        ("monitoring:start", "gemeente", reverse("monitoring:start"), gemeente),
-        ("monitoring:start", "corporatie", reverse("monitoring:start"), corporatie),
+    corporatie = data.corporatie.pk
+    lijst = [
+        ("triviale view", "gemeente", reverse("bench-triviaal")),
+        ("monitoring:start", "gemeente", reverse("monitoring:start")),
+        ("monitoring:start", "corporatie", reverse("monitoring:start")),
         (
             "afspraken:overeenkomst-detail",
             "gemeente",
             reverse("afspraken:overeenkomst-detail", kwargs=o),
-            gemeente,
         ),
+        ("monitoring:jaarschijf", "gemeente", reverse("monitoring:jaarschijf", kwargs=j)),
+        ("monitoring:jaarschijf", "corporatie", reverse("monitoring:jaarschijf", kwargs=j)),
         (
-            "monitoring:jaarschijf",
+            "afspraken:afspraak-lijst (filter)",
             "gemeente",
-            reverse("monitoring:jaarschijf", kwargs=j),
-            gemeente,
-        ),
-        (
-            "monitoring:jaarschijf",
-            "corporatie",
-            reverse("monitoring:jaarschijf", kwargs=j),
-            corporatie,
-        ),
-        (
-            "afspraken:afspraak-lijst",
-            "gemeente",
-            reverse("afspraken:afspraak-lijst", kwargs=o),
-            gemeente,
-        ),
-        (
-            "monitoring:smart-check",
-            "gemeente",
-            reverse("monitoring:smart-check", kwargs=o),
-            gemeente,
+            reverse("afspraken:afspraak-lijst", kwargs=o)
+            + f"?soort=prestatieafspraak&trekker={corporatie}",
         ),
         (
             "afspraken:partij-overzicht",
             "gemeente",
-            reverse(
-                "afspraken:partij-overzicht", kwargs={**o, "organisatie_pk": data.corporatie.pk}
-            ),
-            gemeente,
+            reverse("afspraken:partij-overzicht", kwargs={**o, "organisatie_pk": corporatie}),
+        ),
+        ("monitoring:smart-check", "gemeente", reverse("monitoring:smart-check", kwargs=o)),
+        ("voorraad:raster", "corporatie", reverse("voorraad:raster", kwargs=j)),
+        (
+            "monitoring:dashboard-overeenkomst",
+            "gemeente",
+            reverse("monitoring:dashboard-overeenkomst", kwargs=o),
         ),
         (
-            "voorraad:cijfers-bewerken",
-            "corporatie",
-            reverse("voorraad:cijfers-bewerken", kwargs=j),
-            corporatie,
+            "monitoring:dashboard-gemeente",
+            "gemeente",
+            reverse(
+                "monitoring:dashboard-gemeente",
+                kwargs={"gemeente_pk": data.overeenkomst.gemeente_id},
+            ),
         ),
+        ("monitoring:dashboard-landelijk", "beheerder", reverse("monitoring:dashboard-landelijk")),
     ]
+    if data.vastgesteld is not None:
+        lijst.append(
+            (
+                "monitoring:ondertekenen (vastgesteld)",
+                "gemeente",
+                reverse("monitoring:ondertekenen", kwargs={"jaarschijf_pk": data.vastgesteld.pk}),
+            )
+        )
+    return [Meting(naam=n, rol=r, url=u) for n, r, u in lijst]
 
 
-def _meet(client: Client, url: str, duur: float, minimum: int) -> tuple[int, float, int]:
-    """Requests per second over about `duur` seconds, at least `minimum` requests."""
-    aantal = 0
-    begin = time.perf_counter()
-    while True:
-        client.get(url)
-        aantal += 1
-        verstreken = time.perf_counter() - begin
-        if aantal >= minimum and verstreken >= duur:
-            return aantal, aantal / verstreken, aantal
+def sessies(data: Dataset) -> dict[str, Client]:
+    """A logged-in client per role; the superuser's session is verified for two-factor, as
+    after the code step. The rows are signed with the SECRET_KEY in force."""
+    gebruikers = {"gemeente": data.gemeente_gebruiker, "corporatie": data.corporatie_gebruiker}
+    if data.superuser is not None:
+        gebruikers["beheerder"] = data.superuser
+    clients = {}
+    for rol, gebruiker in gebruikers.items():
+        client = clients[rol] = Client()
+        client.force_login(gebruiker)
+        if apparaat := TOTPDevice.objects.filter(user=gebruiker, confirmed=True).first():
+            sessie = client.session
+            sessie[DEVICE_ID_SESSION_KEY] = apparaat.persistent_id
+            sessie.save()
+    return clients
 
 
-def meet_paginas(data: Dataset, duur: float = 2.0, opwarmen: int = 3) -> list[Meting]:
-    """Throughput, queries per request and the Python memory peak of one request, per page.
+def cookie(client: Client) -> str:
+    naam = settings.SESSION_COOKIE_NAME
+    return f"{naam}={client.cookies[naam].value}"
 
-    DEBUG is off while timing (as in production: no query log kept); the testserver host
-    is allowed because the requests come from django.test.Client.
-    """
-    metingen = []
-    with override_settings(
-        ROOT_URLCONF="monitoring.management.bench_urls",
+
+def _in_proces():
+    """DEBUG off while measuring in this process (no query log kept, as in production);
+    the testserver host is allowed because the requests come from django.test.Client."""
+    return override_settings(
+        ROOT_URLCONF=URLS,
         DEBUG=False,
         ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
-    ):
-        clients = {}
-        for naam, rol, url, gebruiker in paginas(data):
-            client = clients.get(rol)
-            if client is None:
-                client = clients[rol] = Client()
-                client.force_login(gebruiker)
+    )
+
+
+def tel_queries(metingen: list[Meting], clients: dict[str, Client], opwarmen: int = 2):
+    """Status, queries and the Python allocation peak of one request, per page."""
+    with _in_proces():
+        for meting in metingen:
+            client = clients[meting.rol]
             for _ in range(opwarmen):
-                antwoord = client.get(url)
-            # A full query log (9000 entries, DEBUG during the build) would hide the count.
+                meting.status = client.get(meting.url).status_code
+            # A full query log (DEBUG during the build) would hide the count.
             reset_queries()
             with CaptureQueriesContext(connection) as queries:
-                client.get(url)
+                client.get(meting.url)
             # Counted now: the captured slice is read from a log later requests reset.
-            aantal_queries = len(queries)
+            meting.queries = len(queries)
             tracemalloc.start()
-            client.get(url)
-            _, piek = tracemalloc.get_traced_memory()
+            client.get(meting.url)
+            meting.piek_kb = tracemalloc.get_traced_memory()[1] / 1024
             tracemalloc.stop()
-            aantal, per_seconde, _ = _meet(client, url, duur, minimum=max(1, opwarmen))
-            metingen.append(
-                Meting(
-                    naam=naam,
-                    rol=rol,
-                    status=antwoord.status_code,
-                    per_seconde=per_seconde,
-                    verzoeken=aantal,
-                    queries=aantal_queries,
-                    piek_kb=piek / 1024,
-                )
-            )
-    triviaal = metingen[0].per_seconde
+
+
+def _verhoudingen(metingen: list[Meting]) -> None:
+    triviaal = metingen[0].per_seconde or 1.0
     for meting in metingen:
         meting.verhouding = meting.per_seconde / triviaal
+
+
+def meet_in_proces(data: Dataset, duur: float = 2.0) -> list[Meting]:
+    """The fallback: django.test.Client in a loop, one request at a time, in this process."""
+    metingen = paginas(data)
+    clients = sessies(data)
+    tel_queries(metingen, clients)
+    with _in_proces():
+        for meting in metingen:
+            client = clients[meting.rol]
+            aantal, begin = 0, time.perf_counter()
+            while True:
+                client.get(meting.url)
+                aantal += 1
+                verstreken = time.perf_counter() - begin
+                if aantal >= 2 and verstreken >= duur:
+                    break
+            meting.verzoeken, meting.per_seconde = aantal, aantal / verstreken
+    _verhoudingen(metingen)
     return metingen
+
+
+@dataclass
+class ServerMeting:
+    metingen: list[Meting]
+    werkers: int
+    piek_werkers_mb: list[float]
+
+
+def meet_met_server(data: Dataset, duur: float = 5.0) -> ServerMeting:
+    """Every page under wrk through gunicorn, after warming both workers up."""
+    geheim = get_random_secret_key()
+    metingen = paginas(data)
+    with override_settings(SECRET_KEY=geheim):
+        clients = sessies(data)
+        tel_queries(metingen, clients)
+    seconden = max(1, round(duur))
+    with bench_server.gunicorn(geheim) as server:
+        for meting in metingen:
+            kop = cookie(clients[meting.rol])
+            meting.status, _ = bench_server.ophalen(server.poort, meting.url, kop)
+            if meting.status >= 500:
+                meting.foutmelding = server.laatste_fout()
+            if meting.status != 200:
+                continue
+            # Each worker compiles the templates and fills its caches on first use.
+            if seconden > 1:
+                bench_server.wrk(server.poort, meting.url, kop, 1)
+            else:
+                for _ in range(2 * bench_server.WERKERS):
+                    bench_server.ophalen(server.poort, meting.url, kop)
+            uitslag = bench_server.wrk(server.poort, meting.url, kop, seconden)
+            meting.per_seconde = uitslag.per_seconde
+            meting.verzoeken = uitslag.verzoeken
+            meting.p50_ms, meting.p99_ms = uitslag.p50_ms, uitslag.p99_ms
+            meting.fouten = uitslag.fouten
+            meting.rss_mb = max(server.geheugen_mb(), default=0.0)
+        piek = server.geheugen_mb("VmHWM")
+    _verhoudingen(metingen)
+    return ServerMeting(metingen, bench_server.WERKERS, piek)
 
 
 def nl(getal: float, decimalen: int = 0) -> str:
@@ -155,16 +247,34 @@ def nl(getal: float, decimalen: int = 0) -> str:
 
 
 def tabel(metingen: list[Meting]) -> list[str]:
-    kop = ("Pagina", "Als", "Verz./s", "t.o.v. triviaal", "Queries", "Piek/verz.", "Doel")
+    kop = (
+        "Pagina",
+        "Als",
+        "Verz./s",
+        "p50",
+        "p99",
+        "t.o.v. triviaal",
+        "Queries",
+        "Alloc./verz.",
+        "RSS/werker",
+        "Doel",
+    )
+
+    def ms(waarde):
+        return "—" if waarde is None else f"{nl(waarde, 1)} ms"
+
     rijen = [
         (
             m.naam if m.status == 200 else f"{m.naam} (HTTP {m.status})",
             m.rol,
             nl(m.per_seconde, 1),
+            ms(m.p50_ms),
+            ms(m.p99_ms),
             f"{nl(m.verhouding * 100, 1)} %",
             str(m.queries),
             f"{nl(m.piek_kb)} KB",
-            "—" if i == 0 else ("gehaald" if m.haalt_doel else "GEMIST"),
+            "—" if m.rss_mb is None else f"{nl(m.rss_mb)} MB",
+            "—" if i == 0 else ("gehaald" if m.haalt_doel else "GEMIST: " + "; ".join(m.gemist)),
         )
         for i, m in enumerate(metingen)
     ]
@@ -172,9 +282,9 @@ def tabel(metingen: list[Meting]) -> list[str]:
 
     def regel(r):
         return "  ".join(
-            c.ljust(b) if k < 2 else c.rjust(b)
+            c.ljust(b) if k in (0, 1, len(kop) - 1) else c.rjust(b)
             for k, (c, b) in enumerate(zip(r, breedtes, strict=True))
-        )
+        ).rstrip()
 
     return [regel(kop), "  ".join("-" * b for b in breedtes), *map(regel, rijen)]
 
