@@ -9,8 +9,10 @@ placeholder. All go through afspraken's write boundary. A reply mails the thread
 participants (monitoring.berichten) once the transaction commits.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from afspraken.models import Jaarafspraak, Jaarschijf
 from afspraken.services.grens import mag_handelen
@@ -74,6 +76,9 @@ def opmerking_afhandelen(
     """Mark a remark handled (or open it again); who did so and when is kept. An answer
     given with it is kept as a reply in the thread, so the author reads why."""
     mag_handelen(door, "monitoring.handle_opmerking", opmerking)
+    if opmerking.verwijderd_op is not None:
+        # A deleted remark waits for nothing; opening it again would list it as open.
+        raise ValidationError(_("Deze opmerking is verwijderd; er valt niets af te handelen."))
     opmerking.afgehandeld = afgehandeld
     opmerking.afgehandeld_door = door if afgehandeld else None
     opmerking.afgehandeld_op = timezone.now() if afgehandeld else None

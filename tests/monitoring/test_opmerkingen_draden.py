@@ -248,6 +248,16 @@ def test_nobody_replies_to_a_deleted_remark(client, opbouw, opmerking):
     assert not Reactie.objects.exists()
 
 
+def test_a_deleted_remark_is_not_opened_again(client, opbouw, opmerking):
+    services.opmerking_verwijderen(opmerking=opmerking, door=opbouw.huurders_gebruiker)
+    client.force_login(opbouw.gemeente_gebruiker)
+    assert "Weer openzetten" not in pagina(client, opbouw)
+    response = client.post(url("opmerking-afhandelen", opmerking), {"afgehandeld": "0"})
+    assert "Deze opmerking is verwijderd" in response.content.decode()
+    opmerking.refresh_from_db()
+    assert opmerking.afgehandeld
+
+
 # --- Other gemeente, escaping, frozen --------------------------------------------------------
 
 
