@@ -224,6 +224,8 @@ class JaarafspraakInline(admin.StackedInline):
     model = Jaarafspraak
     extra = 0
     fields = ["jaarschijf", "tekst", "status"]
+    # Progress is written only as a report on monitoring's timeline (who, when, why).
+    readonly_fields = ["status"]
     show_change_link = True
 
 
@@ -252,6 +254,8 @@ class JaarafspraakAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
     list_display = ["afspraak", "jaarschijf", "status"]
     list_filter = ["status", "jaarschijf__jaar"]
     search_fields = ["afspraak__code", "afspraak__inhoud", "tekst"]
+    # Progress is written only as a report on monitoring's timeline (who, when, why).
+    readonly_fields = ["status"]
     list_select_related = ["afspraak", "jaarschijf__overeenkomst__gemeente"]
     autocomplete_fields = ["jaarschijf", "afspraak"]
     inlines = [StapInline]

@@ -32,15 +32,23 @@ _url_namen: dict[str, str] = {}
 _weergaven: dict[str, str] = {}
 
 
-def registreer(*, urls: dict[str, str] | None = None, afspraak_rij: str | None = None) -> None:
+def registreer(
+    *,
+    urls: dict[str, str] | None = None,
+    afspraak_rij: str | None = None,
+    voortgang_melden: str | None = None,
+) -> None:
     """Fill slots: `urls` maps slot to URL name; `afspraak_rij` is the dotted path of the
-    function that renders one afspraak row of the jaarschijf page (see `afspraak_rij`)."""
+    function that renders one afspraak row of the jaarschijf page (see `afspraak_rij`);
+    `voortgang_melden` that of the service keeping a progress report on the timeline."""
     urls = urls or {}
     if onbekend := set(urls) - set(URL_SLOTS):
         raise ImproperlyConfigured(f"Onbekende slots voor afspraken.boven: {sorted(onbekend)}")
     _url_namen.update(urls)
     if afspraak_rij is not None:
         _weergaven["afspraak_rij"] = afspraak_rij
+    if voortgang_melden is not None:
+        _weergaven["voortgang_melden"] = voortgang_melden
 
 
 def url(slot: str, **kwargs) -> str:
@@ -65,3 +73,14 @@ def afspraak_rij(request, jaarafspraak_pk: int, jaarschijf) -> object:
         raise ImproperlyConfigured("Geen weergave geregistreerd voor afspraken.boven.afspraak_rij")
     weergave: Callable = import_string(_weergaven["afspraak_rij"])
     return weergave(request, jaarafspraak_pk, jaarschijf)
+
+
+def voortgang_melden(**kwargs) -> object:
+    """A progress report (jaarafspraak, versie, status, toelichting, door), kept on the
+    timeline above with who and when: afspraken' own forms write no status themselves, so
+    progress has one way in (issue #15, point 3)."""
+    if "voortgang_melden" not in _weergaven:
+        raise ImproperlyConfigured(
+            "Geen service geregistreerd voor afspraken.boven.voortgang_melden"
+        )
+    return import_string(_weergaven["voortgang_melden"])(**kwargs)

@@ -8,6 +8,7 @@ field, so the service can refuse a save over someone else's change.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from afspraken.constants import Voortgang
 from afspraken.models import (
     Afspraak,
     Hoofdstuk,
@@ -189,32 +190,34 @@ class JaarschijfForm(MetVersieForm):
         pass
 
 
-class JaarafspraakVoortgangForm(forms.ModelForm):
-    """What a trekker may change: the year's plan text (until vastgesteld) and the voortgang.
+class JaarafspraakVoortgangForm(forms.Form):
+    """A trekker's progress report from the jaarschijf page: a status with its explanation,
+    kept on the timeline with who and when (afspraken.boven.voortgang_melden). The year's
+    plan is no field here: it is agreed content, not the trekker's to rewrite, and anything
+    else in the POST is ignored because it is no field here."""
 
-    Anything else in the POST is ignored because it is no field here.
-    """
-
+    status = forms.ChoiceField(label=_("Voortgang"), choices=Voortgang.choices)
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wat is er gedaan, wat staat nog open? Het plan voor het jaar blijft staan."),
+    )
     versie = versie_veld()
 
-    class Meta:
-        model = Jaarafspraak
-        fields = ["tekst", "status"]
-        widgets = {"tekst": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, jaarafspraak: Jaarafspraak, **kwargs):
+        kwargs["initial"] = {
+            "status": jaarafspraak.status,
+            "versie": jaarafspraak.versie,
+            **(kwargs.get("initial") or {}),
+        }
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("versie", self.instance.versie)
-        if self.instance.jaarschijf.is_bevroren:
-            self.fields["tekst"].disabled = True
-            self.fields["tekst"].help_text = _(
-                "De jaarschijf is vastgesteld; alleen de voortgang kan nog veranderen."
-            )
 
 
 class JaarafspraakRegelForm(forms.Form):
     """One row of the jaarschijf page for the gemeente: the afspraak's main fields and the
-    year's plan and voortgang, saved together."""
+    year's plan, saved together. Progress is reported on the timeline, not here."""
 
     code = Afspraak._meta.get_field("code").formfield()
     inhoud = Afspraak._meta.get_field("inhoud").formfield(widget=forms.Textarea(attrs={"rows": 3}))
@@ -228,7 +231,6 @@ class JaarafspraakRegelForm(forms.Form):
     tekst = Jaarafspraak._meta.get_field("tekst").formfield(
         widget=forms.Textarea(attrs={"rows": 3})
     )
-    status = Jaarafspraak._meta.get_field("status").formfield()
     kop = Afspraak._meta.get_field("kop").formfield()
     # Not required: a row posted without it (an older page) keeps the afspraak's soort.
     soort = Afspraak._meta.get_field("soort").formfield(required=False)
@@ -245,7 +247,6 @@ class JaarafspraakRegelForm(forms.Form):
             "periode": afspraak.periode,
             "trekkers": list(afspraak.trekkers.all()),
             "tekst": jaarafspraak.tekst,
-            "status": jaarafspraak.status,
             "kop": afspraak.kop,
             "soort": afspraak.soort,
             "betrokkenen": afspraak.betrokkenen,

@@ -19,6 +19,8 @@ class MonitoringConfig(AppConfig):
                 "werkboek_import": "monitoring:werkboek-import",
             },
             afspraak_rij="monitoring.views.jaarschijf.rij_response",
+            # afspraken' row form for a trekker reports progress onto the timeline.
+            voortgang_melden="monitoring.voortgang.voortgang_melden",
         )
         # E-mail on status changes: importing monitoring.berichten connects its receiver.
         from monitoring import berichten  # noqa: F401

@@ -65,6 +65,12 @@ def _doel_en_voortgang_aanroepen(w, door) -> dict:
                 jaarafspraak=ja, versie=ja.versie, status="gerealiseerd", door=door
             ),
         ),
+        "voortgang_vastleggen": (
+            VOORTGANG,
+            lambda: v.voortgang_vastleggen(
+                jaarafspraak=ja, status="vervallen", toelichting="Uit het werkboek", door=door
+            ),
+        ),
         "voortgang_melden_bulk": (
             VOORTGANG,
             lambda: v.voortgang_melden_bulk(

@@ -26,12 +26,14 @@ def test_trekker_posting_afspraak_fields_to_progress_changes_only_progress():
     jaarafspraak = sc.a.jaarafspraken[0]
     afspraak = jaarafspraak.afspraak
     voor = Afspraak.objects.values().get(pk=afspraak.pk)
+    plan = jaarafspraak.tekst
     response = client.post(
         reverse("afspraken:jaarafspraak-bewerken", kwargs={"jaarafspraak_pk": jaarafspraak.pk}),
         {
             "versie": jaarafspraak.versie,
-            "tekst": "Plan C1 bijgewerkt",
             "status": Voortgang.OP_KOERS,
+            # Not theirs to change either: the agreed plan of the year (issue #15, point 3).
+            "tekst": "Plan C1 bijgewerkt",
             # Not theirs to change:
             "inhoud": "Gehackte afspraaktekst",
             "code": "X99",
@@ -44,7 +46,7 @@ def test_trekker_posting_afspraak_fields_to_progress_changes_only_progress():
     )
     assert response.status_code == 302
     jaarafspraak.refresh_from_db()
-    assert (jaarafspraak.tekst, jaarafspraak.status) == ("Plan C1 bijgewerkt", Voortgang.OP_KOERS)
+    assert (jaarafspraak.tekst, jaarafspraak.status) == (plan, Voortgang.OP_KOERS)
     assert (jaarafspraak.afspraak_id, jaarafspraak.jaarschijf_id) == (
         afspraak.pk,
         sc.a.jaarschijf.pk,

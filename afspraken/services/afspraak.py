@@ -194,18 +194,16 @@ def jaarafspraak_bijwerken(
     *,
     jaarafspraak: Jaarafspraak,
     versie: int,
-    tekst: str | None = None,
-    status: str | None = None,
+    tekst: str,
     door: Gebruiker,
 ) -> Jaarafspraak:
-    """The year's plan (content, frozen with the jaarschijf) and voortgang (reported all
-    year). None leaves a field as it is."""
-    mag_handelen(door, "afspraken.change_voortgang", jaarafspraak)
-    if tekst is not None and tekst != jaarafspraak.tekst:
-        niet_bevroren(jaarafspraak.jaarschijf)
-        jaarafspraak.tekst = tekst
-    if status is not None:
-        jaarafspraak.status = status
+    """The year's plan ("Plan voor het jaar"): agreed content, written by who may edit the
+    content and frozen with the jaarschijf. Progress is no part of it: the status with its
+    explanation is reported on monitoring's timeline (monitoring.voortgang.voortgang_melden),
+    so a report never replaces the plan (issue #15, point 3)."""
+    mag_handelen(door, "afspraken.change_inhoud", jaarafspraak)
+    niet_bevroren(jaarafspraak.jaarschijf)
+    jaarafspraak.tekst = tekst
     opslaan_met_versie(jaarafspraak, versie=versie, door=door)
     return jaarafspraak
 
@@ -225,12 +223,12 @@ def jaarafspraak_regel_bijwerken(
     periode: str = "",
     trekkers: Iterable[Organisatie] = (),
     tekst: str = "",
-    status: str = "",
     door: Gebruiker,
     **afspraakvelden,
 ) -> Jaarafspraak:
-    """One row of the jaarschijf page: the afspraak's main fields and the year's text.
-    `afspraakvelden` (soort, kop, betrokkenen) that are not given keep their value."""
+    """One row of the jaarschijf page: the afspraak's main fields and the year's plan (no
+    progress: see jaarafspraak_bijwerken). `afspraakvelden` (soort, kop, betrokkenen) that are
+    not given keep their value."""
     mag_handelen(door, "afspraken.change_inhoud", jaarafspraak)
     niet_bevroren(jaarafspraak.jaarschijf)
     afspraak = jaarafspraak.afspraak
@@ -250,9 +248,7 @@ def jaarafspraak_regel_bijwerken(
     )
     if afspraakvelden:
         raise TypeError(f"Onbekende velden: {', '.join(sorted(afspraakvelden))}")
-    return jaarafspraak_bijwerken(
-        jaarafspraak=jaarafspraak, versie=versie, tekst=tekst, status=status, door=door
-    )
+    return jaarafspraak_bijwerken(jaarafspraak=jaarafspraak, versie=versie, tekst=tekst, door=door)
 
 
 # --- Steps --------------------------------------------------------------------------------

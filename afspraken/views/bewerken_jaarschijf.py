@@ -62,7 +62,8 @@ class JaarschijfBewerkenView(ServiceFormView):
 
 class JaarafspraakBewerkenView(ServiceFormView):
     """One afspraak of the jaarschijf page. The gemeente edits the afspraak's main fields and
-    the year's plan; a trekker only the year's plan and voortgang (change_voortgang).
+    the year's plan (change_inhoud); a trekker reports progress (change_voortgang): a status
+    with its explanation onto the timeline, never over the plan (issue #15, point 3).
 
     With htmx, GET answers the row as a form and a successful POST the row as text again;
     `?weergave=rij` answers the row unchanged (cancel).
@@ -74,11 +75,16 @@ class JaarafspraakBewerkenView(ServiceFormView):
     object_model = Jaarafspraak
     pk_kwarg = "jaarafspraak_pk"
     select_related = ("afspraak__overeenkomst", "afspraak__thema", "jaarschijf__overeenkomst")
-    melding = _("De afspraak is opgeslagen.")
 
     @cached_property
     def volledig(self) -> bool:
         return self.request.user.has_perm("afspraken.change_inhoud", self.object)
+
+    @property
+    def melding(self):
+        if self.volledig:
+            return _("De afspraak is opgeslagen.")
+        return _("De voortgang is opgeslagen.")
 
     @property
     def titel(self):
@@ -91,9 +97,7 @@ class JaarafspraakBewerkenView(ServiceFormView):
         return forms.JaarafspraakRegelForm if self.volledig else forms.JaarafspraakVoortgangForm
 
     def form_extra_kwargs(self):
-        if self.volledig:
-            return {"jaarafspraak": self.object}
-        return {"instance": self.object}
+        return {"jaarafspraak": self.object}
 
     def get(self, request, *args, **kwargs):
         if request.htmx and request.GET.get("weergave") == "rij":
@@ -108,14 +112,16 @@ class JaarafspraakBewerkenView(ServiceFormView):
             return services.jaarafspraak_regel_bijwerken(
                 jaarafspraak=self.object, door=self.request.user, **data
             )
-        return services.jaarafspraak_bijwerken(
+        # Progress is monitoring's timeline (status, explanation, who, when), reached through
+        # the hook: afspraken names nothing above it.
+        boven.voortgang_melden(
             jaarafspraak=self.object,
             versie=data["versie"],
-            # A disabled field (frozen jaarschijf) keeps its text: pass None, change nothing.
-            tekst=None if form.fields["tekst"].disabled else data["tekst"],
             status=data["status"],
+            toelichting=data["toelichting"],
             door=self.request.user,
         )
+        return self.object
 
     def htmx_opgeslagen(self):
         if self.kop_gewijzigd:

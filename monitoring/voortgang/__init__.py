@@ -21,7 +21,12 @@ from monitoring.voortgang.kalender import (
     kalendertoken_geven,
     kalendertoken_vernieuwen,
 )
-from monitoring.voortgang.melden import Melding, voortgang_melden, voortgang_melden_bulk
+from monitoring.voortgang.melden import (
+    Melding,
+    voortgang_melden,
+    voortgang_melden_bulk,
+    voortgang_vastleggen,
+)
 from monitoring.voortgang.zienswijzen import zienswijzen_geven
 
 __all__ = [
@@ -42,5 +47,6 @@ __all__ = [
     "realisatie_melden",
     "voortgang_melden",
     "voortgang_melden_bulk",
+    "voortgang_vastleggen",
     "zienswijzen_geven",
 ]

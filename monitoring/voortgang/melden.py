@@ -1,5 +1,9 @@
 """Progress per afspraak per year: a report kept on the timeline, and the jaarafspraak's
-current status set in the same transaction, so the two never disagree."""
+current status set in the same transaction, so the two never disagree.
+
+This is the only way progress is written (issue #15, point 3; #11, point 2): afspraken' row
+form reaches `voortgang_melden` through afspraken.boven, the workbook's status column
+`voortgang_vastleggen`. The year's plan (Jaarafspraak.tekst) is never touched here."""
 
 from dataclasses import dataclass
 
@@ -51,6 +55,21 @@ def voortgang_melden(
     """Report progress (rule `afspraken.change_voortgang`: the gemeente, a trekker)."""
     mag_handelen(door, "afspraken.change_voortgang", jaarafspraak)
     return _schrijf(Melding(jaarafspraak, versie, status, toelichting), door)
+
+
+@transaction.atomic
+def voortgang_vastleggen(
+    *, jaarafspraak: Jaarafspraak, status: str, door: Gebruiker, toelichting: str = ""
+) -> Voortgangsmelding | None:
+    """Record a status read from elsewhere (the workbook's `status` column) as a timeline
+    entry, with who and when. Nothing is written when the status is the current one and no
+    explanation comes with it, so importing the same workbook twice adds no entries. No
+    version check: the source is a whole file the importer confirmed, not a form over a
+    row someone else may have changed meanwhile."""
+    mag_handelen(door, "afspraken.change_voortgang", jaarafspraak)
+    if status == jaarafspraak.status and not toelichting.strip():
+        return None
+    return _schrijf(Melding(jaarafspraak, jaarafspraak.versie, status, toelichting), door)
 
 
 @transaction.atomic

@@ -32,7 +32,6 @@ def regeldata(ja, **extra):
         "periode": ja.afspraak.periode,
         "trekkers": [t.pk for t in ja.afspraak.trekkers.all()],
         "tekst": ja.tekst,
-        "status": ja.status,
         "versie": ja.versie,
         "afspraak_versie": ja.afspraak.versie,
     }
@@ -81,6 +80,7 @@ def test_jaarschijf_bewerken_en_versieconflict(gemeente, opbouw):
 
 def test_regel_htmx_formulier_opslaan_en_annuleren(gemeente, opbouw):
     ja = jaarafspraak(opbouw, "A1")
+    status = ja.status
     url = regel_url(ja)
     formulier = gemeente.get(url, **HTMX).content.decode()
     assert "<html" not in formulier
@@ -94,6 +94,9 @@ def test_regel_htmx_formulier_opslaan_en_annuleren(gemeente, opbouw):
     assert 'name="tekst"' not in rij and "<html" not in rij
     assert "Plan A1 in 2026" in rij
 
+    # The row edits the plan, never the progress (issue #15, point 3): a posted status is
+    # ignored, progress goes onto the timeline.
+    assert 'name="status"' not in formulier
     response = gemeente.post(
         url, regeldata(ja, tekst="Nieuw plan voor 2026", status=Voortgang.GEREALISEERD), **HTMX
     )
@@ -101,9 +104,8 @@ def test_regel_htmx_formulier_opslaan_en_annuleren(gemeente, opbouw):
     html = response.content.decode()
     assert "<html" not in html and 'class="afspraak' in html
     assert "Nieuw plan voor 2026" in html
-    assert "Gerealiseerd" in html
     ja.refresh_from_db()
-    assert ja.tekst == "Nieuw plan voor 2026"
+    assert (ja.tekst, ja.status) == ("Nieuw plan voor 2026", status)
     assert ja.versie == 2
 
 
@@ -145,14 +147,18 @@ def test_regel_versieconflict_houdt_getypte_tekst(gemeente, opbouw):
 def test_trekker_rapporteert_voortgang_maar_niet_de_afspraak(client, opbouw):
     ja = jaarafspraak(opbouw, "B2")  # trekker: the corporatie
     client.force_login(opbouw.corporatie_gebruiker)
+    plan = ja.tekst
     formulier = client.get(regel_url(ja), **HTMX).content.decode()
-    assert 'name="status"' in formulier and 'name="tekst"' in formulier
-    assert 'name="code"' not in formulier
+    # A progress report: status and explanation; the plan is shown, not offered to rewrite.
+    assert 'name="status"' in formulier and 'name="toelichting"' in formulier
+    assert 'name="tekst"' not in formulier and 'name="code"' not in formulier
+    assert plan in formulier
     response = client.post(
         regel_url(ja),
         {
             "tekst": "Loopt",
             "status": Voortgang.OP_KOERS,
+            "toelichting": "Loopt",
             "versie": ja.versie,
             "inhoud": "Poging om de afspraak te wijzigen",
         },
@@ -160,7 +166,7 @@ def test_trekker_rapporteert_voortgang_maar_niet_de_afspraak(client, opbouw):
     assert response.status_code == 302
     ja.refresh_from_db()
     ja.afspraak.refresh_from_db()
-    assert ja.tekst == "Loopt"
+    assert (ja.tekst, ja.status) == (plan, Voortgang.OP_KOERS)
     assert ja.afspraak.inhoud == "Afspraak nummer 2 over wonen"
 
 
