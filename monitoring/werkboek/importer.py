@@ -27,7 +27,8 @@ from afspraken.models import Jaarschijf, Overeenkomst
 from afspraken.services import bulk, bulk_document, bulk_inhoud, bulk_jaarschijf
 from afspraken.services.bulk import BEHOUDEN, Bijgewerkt, RegelFout
 from gemeenten.models import Gemeente
-from gemeenten.systeem import SYSTEEM
+from gemeenten.systeem import SYSTEEM, Systeem
+from monitoring.voortgang import voortgang_vastleggen
 from monitoring.werkboek import formaat
 from monitoring.werkboek.agenda import agenda_importeren
 from monitoring.werkboek.data import JaarschijfGegevens, Werkboek
@@ -157,17 +158,43 @@ def _afspraken(werkboek: Werkboek, overeenkomst, jaarschijf, organisaties, door,
                 door=door,
             ),
         )
+    # A person's import records the status column as progress on the timeline, after the
+    # plan; the command line has no person to name, so there it is set with the plan.
+    tijdlijn = not isinstance(door, Systeem)
+    huidige = (
+        dict(jaarschijf.jaarafspraken.values_list("afspraak_id", "status")) if tijdlijn else None
+    )
     with _op_blad(formaat.AFSPRAKEN, werkboek.afspraken, tekst="stappen"):
         jaarafspraken = telling.tel(
             "jaarafspraken",
             bulk_jaarschijf.jaarafspraken_bijwerken_bulk(
                 jaarschijf=jaarschijf,
-                jaarafspraken=jaarafspraak_regels(werkboek.afspraken, afspraken),
+                jaarafspraken=jaarafspraak_regels(werkboek.afspraken, afspraken, huidige),
                 door=door,
             ),
         )
+    if tijdlijn:
+        _voortgang(werkboek, jaarafspraken, door)
     _hoofdstukken(werkboek, jaarschijf, themas, door, telling)
     return {g.code: ja for g, ja in zip(werkboek.afspraken, jaarafspraken, strict=True)}
+
+
+def _voortgang(werkboek: Werkboek, jaarafspraken: list, door) -> None:
+    """A status that differs from the current one is a progress report by the importing
+    user (monitoring.voortgang), so the timeline says who set it and when. An empty cell
+    keeps the progress: a report is never withdrawn by leaving a cell blank."""
+    for gegevens, jaarafspraak in zip(werkboek.afspraken, jaarafspraken, strict=True):
+        if not gegevens.status or gegevens.status == jaarafspraak.status:
+            continue
+        try:
+            voortgang_vastleggen(jaarafspraak=jaarafspraak, status=gegevens.status, door=door)
+        except ValidationError as fout:
+            raise WerkboekFout(
+                [
+                    Melding(bericht, formaat.AFSPRAKEN.naam, gegevens.rij, "status")
+                    for bericht in fout.messages
+                ]
+            ) from fout
 
 
 def _hoofdstukken(werkboek: Werkboek, jaarschijf, themas, door, telling: Telling):

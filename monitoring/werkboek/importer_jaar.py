@@ -35,11 +35,20 @@ def documentvorm(werkboek: Werkboek) -> dict:
 
 
 def jaarafspraak_regels(
-    afspraken: list[AfspraakGegevens], per_code: dict[str, Afspraak]
+    afspraken: list[AfspraakGegevens],
+    per_code: dict[str, Afspraak],
+    huidige: dict[int, str] | None = None,
 ) -> list[JaarafspraakRegel]:
+    """The year's plan per afspraak. With `huidige` (the current status per afspraak pk) the
+    status stays as it is: the file's status is progress, recorded on the timeline after
+    (importer._voortgang)."""
     return [
         JaarafspraakRegel(
-            afspraak=per_code[gegevens.code], tekst=gegevens.stappen, status=gegevens.status
+            afspraak=per_code[gegevens.code],
+            tekst=gegevens.stappen,
+            status=gegevens.status
+            if huidige is None
+            else huidige.get(per_code[gegevens.code].pk, ""),
         )
         for gegevens in afspraken
     ]

@@ -108,8 +108,9 @@ def test_upload_importeert_en_gaat_naar_de_jaarschijf(
     assert "Importeren bevestigen" in voorbeeld.content.decode()
     token = voorbeeld.context["form"]["voorbeeld"].value()
     # The confirmation: the import, plus a look at the target jaarschijf's status (ter
-    # bespreking asks for a tick) and the session that forgets the stored file.
-    with django_assert_max_num_queries(92):
+    # bespreking asks for a tick) and the session that forgets the stored file; and the
+    # current progress per afspraak, as the status column is recorded as progress (#15.6).
+    with django_assert_max_num_queries(93):
         response = client.post(IMPORT_URL, {"voorbeeld": token})
 
     jaarschijf_url = reverse(
