@@ -64,12 +64,20 @@ def voortgang_vastleggen(
     """Record a status read from elsewhere (the workbook's `status` column) as a timeline
     entry, with who and when. Nothing is written when the status is the current one and no
     explanation comes with it, so importing the same workbook twice adds no entries. No
-    version check: the source is a whole file the importer confirmed, not a form over a
-    row someone else may have changed meanwhile."""
+    version check against the caller: the source is a whole file the importer confirmed.
+    The row is read afresh (locked), so a caller's instance that is older than the plan text
+    it just wrote can never save that older text back."""
     mag_handelen(door, "afspraken.change_voortgang", jaarafspraak)
-    if status == jaarafspraak.status and not toelichting.strip():
+    vers = (
+        Jaarafspraak.objects.select_for_update()
+        .select_related("jaarschijf", "afspraak")
+        .get(pk=jaarafspraak.pk)
+    )
+    if status == vers.status and not toelichting.strip():
         return None
-    return _schrijf(Melding(jaarafspraak, jaarafspraak.versie, status, toelichting), door)
+    melding = _schrijf(Melding(vers, vers.versie, status, toelichting), door)
+    jaarafspraak.status, jaarafspraak.versie = vers.status, vers.versie
+    return melding
 
 
 @transaction.atomic

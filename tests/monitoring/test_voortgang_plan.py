@@ -151,3 +151,17 @@ def test_the_workbook_service_records_a_changed_status_once():
         voortgang_vastleggen(
             jaarafspraak=ja, status=Voortgang.VERVALLEN, door=sc.gebruiker("huurders_medewerker")
         )
+
+
+def test_the_workbook_service_never_saves_an_older_plan_back():
+    sc = autorisatiewereld()
+    gemeente = sc.gebruiker("gemeente_medewerker")
+    oud = _vers(sc.a.jaarafspraken[0])  # read before the import writes the plan
+    nieuw = _vers(oud)
+    afspraken_services.jaarafspraak_bijwerken(
+        jaarafspraak=nieuw, versie=nieuw.versie, tekst="Plan uit het werkboek", door=gemeente
+    )
+    assert voortgang_vastleggen(jaarafspraak=oud, status=Voortgang.AANDACHT, door=gemeente)
+    ja = _vers(oud)
+    assert (ja.tekst, ja.status) == ("Plan uit het werkboek", Voortgang.AANDACHT)
+    assert ja.history.filter(status=Voortgang.AANDACHT).exists()
