@@ -1,0 +1,166 @@
+"""Scale in rows (issue #13 point 4): every main page runs the same number of queries with 1
+and with 300 afspraken, and django-zeal raises on any N+1 while it renders (a lazy relation
+read per row), so a page that grows with its rows fails here before it is slow anywhere.
+
+zeal is switched on for these requests only (zeal_context), not for the suite: its patches
+are inert outside a context.
+"""
+
+import os
+
+import pytest
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from zeal import zeal_context
+from zeal.constants import initialize_app_registry
+from zeal.patch import patch
+
+from afspraken.models import Jaarafspraak
+from tests import factories
+from tests.wereld import paginawereld, voor_de_module
+
+pytestmark = pytest.mark.django_db
+
+AANTALLEN = (1, 300)
+# Rows with remarks: the remarks (and their authors) are read per page, not per row.
+MET_OPMERKING = 5
+
+
+def _paginas(w) -> list[tuple[str, str, str]]:
+    """(name, user attribute, url) of every main page."""
+    o = {"overeenkomst_pk": w.overeenkomst.pk}
+    j = {"jaarschijf_pk": w.jaarschijf.pk}
+    # The gemeente leads afspraken in both worlds (trekkers alternate, starting with it).
+    partij = {**o, "organisatie_pk": w.gemeente.pk}
+    return [
+        ("start", "gemeente_gebruiker", reverse("monitoring:start")),
+        ("start corporatie", "corporatie_gebruiker", reverse("monitoring:start")),
+        ("overeenkomst", "gemeente_gebruiker", reverse("afspraken:overeenkomst-detail", kwargs=o)),
+        ("jaarschijf", "gemeente_gebruiker", reverse("monitoring:jaarschijf", kwargs=j)),
+        ("jaarschijf huurders", "huurders_gebruiker", reverse("monitoring:jaarschijf", kwargs=j)),
+        (
+            "lijst met filter",
+            "gemeente_gebruiker",
+            reverse("afspraken:afspraak-lijst", kwargs=o) + "?jaar=2026&q=afspraak",
+        ),
+        ("per partij", "gemeente_gebruiker", reverse("afspraken:partij-overzicht", kwargs=partij)),
+        ("smart", "gemeente_gebruiker", reverse("monitoring:smart-check", kwargs=o)),
+        ("voorraad", "corporatie_gebruiker", reverse("voorraad:cijfers-bewerken", kwargs=j)),
+        (
+            "dashboard overeenkomst",
+            "gemeente_gebruiker",
+            reverse("monitoring:dashboard-overeenkomst", kwargs=o),
+        ),
+        (
+            "dashboard gemeente",
+            "gemeente_gebruiker",
+            reverse(
+                "monitoring:dashboard-gemeente",
+                kwargs={"gemeente_pk": w.overeenkomst.gemeente_id},
+            ),
+        ),
+        ("dashboard landelijk", "beheerder", reverse("monitoring:dashboard-landelijk")),
+        ("ondertekening", "gemeente_gebruiker", reverse("monitoring:ondertekenen", kwargs=j)),
+    ]
+
+
+PAGINAS = [
+    "start",
+    "start corporatie",
+    "overeenkomst",
+    "jaarschijf",
+    "jaarschijf huurders",
+    "lijst met filter",
+    "per partij",
+    "smart",
+    "voorraad",
+    "dashboard overeenkomst",
+    "dashboard gemeente",
+    "dashboard landelijk",
+    "ondertekening",
+]
+
+
+def _wereld(aantal: int):
+    w = paginawereld(aantal)
+    for ja in Jaarafspraak.objects.filter(jaarschijf=w.jaarschijf)[:MET_OPMERKING]:
+        factories.OpmerkingFactory(
+            jaarafspraak=ja, auteur=w.huurders_gebruiker, organisatie=w.huurders
+        )
+    # The national overview is the superuser's (monitoring.view_landelijk).
+    w.beheerder = factories.GebruikerFactory(is_superuser=True, is_staff=True)
+    return w
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _zeal():
+    initialize_app_registry()
+    patch()
+
+
+def _meet(wereld, gebruiker: str, url: str):
+    """The page's query count, or the exception (zeal's NPlusOneError among them)."""
+    client = Client()
+    client.force_login(getattr(wereld, gebruiker))
+    client.get(url)  # first request: sessions, caches and lazy imports settle
+    try:
+        with zeal_context(), CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+    except Exception as fout:  # handed to the page's own test
+        return fout
+    if response.status_code != 200:
+        return AssertionError(f"{url}: {response.status_code}")
+    if os.environ.get("SCHAAL_TOON"):
+        print(url, *(q["sql"][:150] for q in queries.captured_queries), sep="\n  ")
+    return len(queries)
+
+
+@pytest.fixture(scope="module")
+def metingen(django_db_setup, django_db_blocker) -> dict:
+    """{page: {aantal: queries or exception}}: each world built, measured on every page and
+    rolled back in turn (two page worlds cannot share one database)."""
+    result = {naam: {} for naam in PAGINAS}
+    # As conftest's function-scoped fixtures set them, which a module fixture runs before.
+    zonder_poorten = override_settings(AXES_ENABLED=False, TWEESTAPS_VERPLICHT=False)
+    for aantal in AANTALLEN:
+        with (
+            zonder_poorten,
+            voor_de_module(django_db_blocker, _wereld, aantal) as wereld,
+            django_db_blocker.unblock(),
+        ):
+            for naam, gebruiker, url in _paginas(wereld):
+                result[naam][aantal] = _meet(wereld, gebruiker, url)
+    return result
+
+
+@pytest.mark.parametrize("naam", PAGINAS)
+def test_a_main_page_runs_as_many_queries_with_300_afspraken_as_with_1(metingen, naam):
+    for gemeten in metingen[naam].values():
+        if isinstance(gemeten, Exception):
+            raise gemeten
+    assert metingen[naam][1] == metingen[naam][300], metingen[naam]
+
+
+def test_zeal_raises_on_a_relation_read_per_row():
+    """The measuring would notice an N+1: a lazy relation read per row raises."""
+    from zeal import NPlusOneError
+
+    factories.JaarafspraakFactory.create_batch(2)
+    with zeal_context(), pytest.raises(NPlusOneError):
+        for ja in Jaarafspraak.objects.all():
+            ja.afspraak  # noqa: B018 - the lazy read is the point
+
+
+def test_every_main_page_is_measured():
+    assert [naam for naam, _, _ in _paginas(_Nep())] == PAGINAS
+
+
+class _Nep:
+    """Stand-in world for the list of names: any pk will do for reverse()."""
+
+    def __getattr__(self, naam):
+        return self
+
+    pk = gemeente_id = 1
