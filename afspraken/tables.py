@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from afspraken.constants import XLSX_MEDIA_TYPE, Soort, Voortgang, keuzelabels
 from afspraken.models import Afspraak
-from afspraken.spreadsheets import csv_waarde, xlsx_cel
+from afspraken.spreadsheets import csv_waarde, xlsx_cel, zet_breedtes
 
 
 class AfspraakTable(tables.Table):
@@ -63,6 +63,8 @@ def export_response(afspraken, *, formaat: str, bestandsnaam: str):
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("afspraken")
+        rijen = list(rijen)
+        zet_breedtes(sheet, zip(koppen, *rijen, strict=False))
         # Every text through xlsx_cel/csv_waarde: an afspraak reading
         # =HYPERLINK(...) must arrive as text, not as a live formula (#14).
         sheet.append([xlsx_cel(sheet, kop) for kop in koppen])

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.utils.text import slugify
 
 from afspraken.constants import XLSX_MEDIA_TYPE
-from afspraken.spreadsheets import csv_waarde, xlsx_cel
+from afspraken.spreadsheets import csv_waarde, xlsx_cel, zet_breedtes
 from monitoring.selectors.dashboard_tabellen import Tabel
 
 FORMATEN = ("csv", "xlsx")
@@ -28,6 +28,7 @@ def _csv(tabel: Tabel) -> bytes:
 def _xlsx(tabel: Tabel) -> bytes:
     boek = openpyxl.Workbook(write_only=True)
     blad = boek.create_sheet(title=tabel.naam[:31])
+    zet_breedtes(blad, zip(tabel.kolommen, *tabel.rijen, strict=False))
     blad.append([xlsx_cel(blad, k) for k in tabel.kolommen])
     for rij in tabel.rijen:
         blad.append([xlsx_cel(blad, v) for v in rij])

@@ -7,9 +7,8 @@ export → import into an empty database → export gives the same workbook back
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.text import slugify
 
-from afspraken import vastlegging
+from afspraken import spreadsheets, vastlegging
 from afspraken.constants import JaarschijfStatus
 from afspraken.models import Jaarafspraak, Jaarschijf, Ondertekening, Partij, Stap
 from afspraken.perioden import periode_label
@@ -276,4 +275,10 @@ def werkboek_exporteren(*, jaarschijf: Jaarschijf) -> bytes:
 
 
 def bestandsnaam(jaarschijf: Jaarschijf) -> str:
-    return f"werkboek-{slugify(jaarschijf.overeenkomst.gemeente.naam)}-{jaarschijf.jaar}.xlsx"
+    """'prestatieafspraken-borger-odoorn-2026.xlsx' (or '...-2026-2027.xlsx')."""
+    return spreadsheets.bestandsnaam(
+        "prestatieafspraken",
+        jaarschijf.overeenkomst.gemeente.naam,
+        jaarschijf.jaren,
+        extensie="xlsx",
+    )

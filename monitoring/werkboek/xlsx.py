@@ -12,25 +12,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from afspraken.spreadsheets import zet_tekst
+from afspraken.spreadsheets import kolombreedte, zet_tekst
 from monitoring.werkboek import formaat
 
-# Columns holding running text get a wide, wrapping column; the rest a narrow one.
+# Columns holding running text may grow wide and wrap; the rest stay narrower.
 _LANGE_KOLOMMEN = {"inhoud", "resultaat", "stappen", "tekst", "toelichting", "waarde", "rol"}
-_MIDDEN_KOLOMMEN = {
-    "naam",
-    "thema",
-    "overeenkomst",
-    "doel",
-    "categorie",
-    "segment",
-    "functie",
-    "kop",
-    "betrokkenen",
-    "mandaat",
-    "vertegenwoordiger",
-    "plek",
-}
 
 
 def _celwaarde(waarde):
@@ -66,7 +52,8 @@ def maak_xlsx(rijen: dict[str, list[tuple]]) -> bytes:
         werkblad = werkboek.create_sheet(blad.naam)
         for kolom, naam in enumerate(blad.kolommen, start=1):
             werkblad.cell(1, kolom, naam).font = vet
-            breedte = 70 if naam in _LANGE_KOLOMMEN else 30 if naam in _MIDDEN_KOLOMMEN else 14
+            waarden = [naam, *(rij[kolom - 1] for rij in rijen[blad.naam] if len(rij) >= kolom)]
+            breedte = kolombreedte(waarden, maximum=70 if naam in _LANGE_KOLOMMEN else 40)
             werkblad.column_dimensions[get_column_letter(kolom)].width = breedte
         for nummer, rij in enumerate(rijen[blad.naam], start=2):
             for kolom, waarde in enumerate(rij, start=1):

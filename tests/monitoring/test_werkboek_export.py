@@ -1,11 +1,15 @@
 import io
 
+import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
 from afspraken.models import Jaarschijf
+from afspraken.spreadsheets import bestandsnaam, kolombreedte
 from monitoring.werkboek import formaat
+from monitoring.werkboek.exporter import bestandsnaam as werkboeknaam
 from monitoring.werkboek.exporter import werkboek_exporteren
+from monitoring.werkboek.importer import werkboek_importeren
 from monitoring.werkboek.reader import lees_werkboek
 from tests import factories
 from tests.monitoring.werkboeken import (
@@ -126,3 +130,20 @@ def test_export_werkboek_commando_zegt_wat_er_ontbreekt_of_dubbel_is(tmp_path):
         exporteer(tmp_path, "Aadorp", 2026, overeenkomst=scenario.a2.overeenkomst.titel)
     )
     assert ("overeenkomst", "Convenant Aadorp") in inhoud["jaarschijf"]
+
+
+def test_export_heeft_leesbare_kolombreedtes_en_een_naam_die_zegt_wat_erin_staat():
+    assert kolombreedte(["code", "A1"]) == 8
+    assert kolombreedte(["inhoud", "x" * 500], maximum=70) == 70
+    assert kolombreedte(["kop", "twee\nregels van tekst"]) == len("regels van tekst") + 2
+    assert bestandsnaam("Prestatieafspraken", "Borger-Odoorn", "2026-2027", extensie="xlsx") == (
+        "prestatieafspraken-borger-odoorn-2026-2027.xlsx"
+    )
+    assert bestandsnaam("", "../../etc", extensie="csv") == "etc.csv"
+
+    werkboek = werkboek_importeren(werkboek=lees_werkboek(JAARSCHIJF_2026))
+    assert werkboeknaam(werkboek.jaarschijf) == "prestatieafspraken-borger-odoorn-2026.xlsx"
+    boek = openpyxl.load_workbook(io.BytesIO(werkboek_exporteren(jaarschijf=werkboek.jaarschijf)))
+    afspraken = boek["afspraken"]
+    breedtes = {c.value: afspraken.column_dimensions[c.column_letter].width for c in afspraken[1]}
+    assert breedtes["code"] < 15 and breedtes["inhoud"] == 70 and breedtes["trekkers"] >= 10

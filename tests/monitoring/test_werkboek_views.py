@@ -214,7 +214,9 @@ def test_export_voor_partijen(client, scenario, rol, django_assert_max_num_queri
 
     assert response.status_code == 200
     assert response["Content-Type"] == XLSX
-    assert response["Content-Disposition"] == 'attachment; filename="werkboek-aadorp-2026.xlsx"'
+    assert response["Content-Disposition"] == (
+        'attachment; filename="prestatieafspraken-aadorp-2026.xlsx"'
+    )
     inhoud = cellen(response.content)
     assert len(inhoud["afspraken"]) == 1 + len(scenario.a.afspraken)
     for vreemd in ("Beekdorp", "Convenant", "Corporatie Drie"):
