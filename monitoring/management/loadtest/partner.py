@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from monitoring.management.loadtest.client import Antwoord, Browser, vervang
+from monitoring.management.loadtest.client import Antwoord, Browser, formulieren, vervang
 
 # Unique values for every write of the run, over all threads.
 _teller = itertools.count(1)
@@ -168,8 +168,13 @@ class Partner(threading.Thread):
         velden = [("csrfmiddlewaretoken", self.browser.cookies.get("csrftoken", ""))]
         titel = f"Jaarschijf uit de belastingtest {self.token()}"
         data = self.doelen.werkboek(titel)
-        antwoord = self.uitslag.meet(
+        voorbeeld = self.uitslag.meet(
             self.browser.post_bestand(pad, velden, "bestand", "werkboek.xlsx", data),
-            "werkboek importeren",
+            "werkboek controleren",
         )
+        # Since #15.6 the upload shows a preview; the import is its confirmation.
+        bevestig = [
+            f["velden"] for f in formulieren(voorbeeld.tekst) if "voorbeeld" in dict(f["velden"])
+        ]
+        antwoord = self.post(pad, bevestig[0], "werkboek importeren") if bevestig else voorbeeld
         self.uitslag.bevestigd(antwoord, Schrijven("import", self.doelen.jaarschijf, titel))
