@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from afspraken import selectors
 from afspraken.constants import JaarschijfStatus
 from afspraken.models import Jaarschijf
-from monitoring.werkboek import formaat
+from monitoring.werkboek import formaat, koppen
 from monitoring.werkboek.data import JaarschijfGegevens, Werkboek
 from monitoring.werkboek.exporter import werkboek_rijen
 from monitoring.werkboek.importer import werkboek_importeren
@@ -60,6 +60,14 @@ class Wijziging:
 
     naam: str
     kolommen: tuple[str, ...]
+    blad: str = ""
+
+    @property
+    def koppen(self) -> list[str]:
+        """The changed columns as the template's Dutch headers name them."""
+        if self.blad == formaat.JAARSCHIJF.naam:
+            return [koppen.JAARSCHIJF_VELDEN.get(k, k) for k in self.kolommen]
+        return [koppen.kop(self.blad, k) for k in self.kolommen]
 
 
 @dataclass
@@ -173,7 +181,8 @@ def _jaarschijf_verschil(voor: list[tuple], na: list[tuple]) -> Bladverschil:
         return verschil
     velden = tuple(veld for veld in nieuw if oud.get(veld, "") != nieuw[veld])
     if velden:
-        verschil.gewijzigd.append(Wijziging(nieuw.get("titel") or str(nieuw.get("jaar")), velden))
+        naam = nieuw.get("titel") or str(nieuw.get("jaar"))
+        verschil.gewijzigd.append(Wijziging(naam, velden, formaat.JAARSCHIJF.naam))
     return verschil
 
 
@@ -204,6 +213,6 @@ def _blad_verschil(blad: formaat.Blad, voor: list[tuple], na: list[tuple]) -> Bl
             continue
         kolommen = tuple(k for k in blad.kolommen if oud[sleutel].get(k, "") != waarden.get(k, ""))
         if kolommen:
-            verschil.gewijzigd.append(Wijziging(_naam(sleutel), kolommen))
+            verschil.gewijzigd.append(Wijziging(_naam(sleutel), kolommen, blad.naam))
     verschil.verwijderd = [_naam(sleutel) for sleutel in oud if sleutel not in nieuw]
     return verschil

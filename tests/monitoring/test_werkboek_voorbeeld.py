@@ -80,6 +80,7 @@ def test_de_upload_toont_per_tabblad_wat_er_verandert_en_schrijft_niets(client, 
     assert bladen["stappen"].verwijderd and not bladen["stappen"].nieuw
     html = response.content.decode()
     assert "Importeren bevestigen" in html and "Er is nog niets opgeslagen." in html
+    assert f"{eerste.code}: Afspraak</li>" in html  # the changed column by its Dutch header
     assert "ter bespreking" not in html  # a concept needs no tick
 
 
