@@ -80,8 +80,10 @@ def test_jaarschijf_anoniem_moet_inloggen(client):
 def test_jaarschijf_query_budget(client, django_assert_max_num_queries, aantal):
     opbouw = paginawereld(aantal)
     client.force_login(opbouw.gemeente_gebruiker)
-    # 14, plus up to 4 for the targets and the tenants' verdicts beside each afspraak (#11).
-    with django_assert_max_num_queries(18):
+    # 14, plus up to 4 for the targets and the tenants' verdicts beside each afspraak (#11),
+    # plus the versions in the aside and the previous year's name for "Wat is veranderd"
+    # (#10 points 5 and 6; the comparison itself only when asked for).
+    with django_assert_max_num_queries(20):
         response = client.get(url(opbouw))
     assert response.status_code == 200
     assert response.content.decode().count('class="afspraak__code"') == aantal
