@@ -16,6 +16,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from afspraken import selectors
 from afspraken.filters import AfspraakFilter
 from afspraken.tables import AfspraakTable, export_response
+from afspraken.views import rijen
 
 
 class OvereenkomstPermissieMixin(PermissionRequiredMixin):
@@ -101,4 +102,9 @@ class PartijOverzichtView(OvereenkomstPermissieMixin, TemplateView):
             selectors.partij_organisaties(self.overeenkomst), pk=self.kwargs["organisatie_pk"]
         )
         afspraken = list(selectors.partij_toezeggingen(self.overeenkomst, organisatie))
-        return super().get_context_data(organisatie=organisatie, afspraken=afspraken, **kwargs)
+        return super().get_context_data(
+            organisatie=organisatie,
+            aantal=len(afspraken),
+            themas=rijen.partij_rijen(afspraken, organisatie),
+            **kwargs,
+        )
