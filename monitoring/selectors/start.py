@@ -137,13 +137,15 @@ def _opmerkingen_afhandelen(user, act) -> list[Aantal]:
     """Per jaarschijf the remarks still open, for who handles them (the gemeente)."""
     if not act.is_gemeente:
         return []
-    velden = {f.name for f in Opmerking._meta.get_fields()}
-    # A deleted remark (a placeholder in its thread, #11 point 5) waits for nothing.
-    verwijderd = {"verwijderd_op__isnull": True} if "verwijderd_op" in velden else {}
+    # A deleted remark (a placeholder in its thread, #11 point 5) waits for nothing, as in
+    # the jaarschijf page's "Open opmerkingen (n)" (monitoring.selectors.opmerkingen).
     rijen = (
         Opmerking.objects.for_user(user)
-        .filter(afgehandeld=False, jaarschijf__overeenkomst__gemeente_id=act.gemeente_id)
-        .filter(**verwijderd)
+        .filter(
+            afgehandeld=False,
+            verwijderd_op__isnull=True,
+            jaarschijf__overeenkomst__gemeente_id=act.gemeente_id,
+        )
         .values(
             "jaarschijf_id",
             "jaarschijf__jaar",

@@ -41,6 +41,15 @@ def test_open_opmerkingen_per_jaarschijf_for_the_gemeente(client):
         organisatie=opbouw.huurders,
         afgehandeld=True,
     )
+    # A deleted one is a placeholder, waiting for nothing.
+    factories.OpmerkingFactory(
+        jaarafspraak=ja,
+        auteur=opbouw.huurders_gebruiker,
+        organisatie=opbouw.huurders,
+        tekst="",
+        verwijderd_door=opbouw.huurders_gebruiker,
+        verwijderd_op=datetime.datetime(2025, 11, 1, tzinfo=TZ),
+    )
     # Another gemeente's remark is not this gemeente's work.
     factories.OpmerkingFactory(auteur=opbouw.buitenstaander)
 
