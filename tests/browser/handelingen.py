@@ -20,6 +20,9 @@ from playwright.sync_api import expect
 from tests.browser.conftest import WACHTWOORD
 
 SCHERMAFDRUKKEN = Path(settings.BASE_DIR) / "docs" / "screenshots"
+# For a click whose answer takes seconds (an import, the first signature with its PDF) on a
+# machine busy with other work: Playwright's default of 10 s made such walks flaky.
+TRAAG = 60_000  # ms
 
 
 class Handelingen:
@@ -33,15 +36,15 @@ class Handelingen:
     def totaal(self) -> int:
         return sum(self.per_fase.values())
 
-    def klik(self, locator):
+    def klik(self, locator, **opties):
         self.per_fase[self.fase] += 1
-        locator.click()
+        locator.click(**opties)
 
-    def klik_als_zichtbaar(self, locator) -> bool:
+    def klik_als_zichtbaar(self, locator, **opties) -> bool:
         """A step a page may or may not ask for (a confirmation): counted only when taken."""
         if not locator.count() or not locator.first.is_visible():
             return False
-        self.klik(locator.first)
+        self.klik(locator.first, **opties)
         return True
 
     def vul(self, locator, waarde):

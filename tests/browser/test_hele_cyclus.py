@@ -33,7 +33,7 @@ from gemeenten.models import Organisatie
 from monitoring.models import Handtekening, OndertekendDocument, Opmerking
 from tests import factories
 from tests.browser.conftest import WACHTWOORD, WERKBOEK
-from tests.browser.handelingen import Browsers, Handelingen, code, inloggen
+from tests.browser.handelingen import TRAAG, Browsers, Handelingen, code, inloggen
 from tests.monitoring.ondertekenwereld import (  # noqa: F401 (fixtures)
     _certificaatmap,
     ondertekencertificaat,
@@ -77,13 +77,13 @@ def _importeren_en_voorleggen(browsers, adres, doen, medewerker) -> Jaarschijf:
     browsers.als(medewerker, adres("monitoring:werkboek-import"))
     inloggen(pagina, doen, medewerker)
     doen.kies_bestand(pagina.get_by_label("Werkboek (.xlsx)"), WERKBOEK)
-    doen.klik(pagina.get_by_role("button", name="Importeren", exact=True))
+    doen.klik(pagina.get_by_role("button", name="Importeren", exact=True), timeout=TRAAG)
     # The import may show what it will write and ask to confirm (one more action).
     bevestigen = pagina.get_by_role("button", name="Importeren bevestigen")
     kop = pagina.get_by_text(re.compile("Jaarschijf 2026 van Borger-Odoorn"))
-    expect(bevestigen.or_(kop).first).to_be_visible()
-    doen.klik_als_zichtbaar(bevestigen)
-    pagina.wait_for_url(re.compile(r"/jaarschijven/\d+/$"))
+    expect(bevestigen.or_(kop).first).to_be_visible(timeout=TRAAG)
+    doen.klik_als_zichtbaar(bevestigen, timeout=TRAAG)
+    pagina.wait_for_url(re.compile(r"/jaarschijven/\d+/$"), timeout=TRAAG)
     expect(kop.first).to_be_visible()
     jaarschijf = Jaarschijf.objects.get(overeenkomst__gemeente__naam="Borger-Odoorn")
     assert jaarschijf.overeenkomst.partijrollen.count() == 5
@@ -175,10 +175,11 @@ def _iedereen_tekent(browsers, live_server, doen, jaarschijf, tekenaars):
         expect(pagina.get_by_label("Gebruikersnaam")).to_have_value(gebruiker.username)
         doen.vul(pagina.get_by_label("Wachtwoord"), WACHTWOORD)
         doen.vul(pagina.get_by_label("Code uit uw authenticator-app"), code(apparaat))
-        doen.klik(pagina.get_by_role("button", name="Inloggen en ondertekenen"))
+        # The first signature renders the PDF, each one signs it: seconds on a busy machine.
+        doen.klik(pagina.get_by_role("button", name="Inloggen en ondertekenen"), timeout=TRAAG)
         expect(
             pagina.get_by_text(f"U hebt ondertekend namens {regel.organisatie.naam}")
-        ).to_be_visible()
+        ).to_be_visible(timeout=TRAAG)
         regel.refresh_from_db()
         assert regel.ondertekend_door == gebruiker
     jaarschijf.refresh_from_db()

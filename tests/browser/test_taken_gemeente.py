@@ -11,7 +11,13 @@ from playwright.sync_api import expect
 
 from afspraken.constants import JaarschijfStatus
 from afspraken.models import Afspraak, Jaarschijf
-from tests.browser.handelingen import Browsers, Handelingen, inloggen, schermafdrukken
+from tests.browser.handelingen import (
+    TRAAG,
+    Browsers,
+    Handelingen,
+    inloggen,
+    schermafdrukken,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -73,13 +79,15 @@ def test_the_gemeente_does_her_morning_tasks(pagina, adres, borger_odoorn, tmp_p
     doen.klik(pagina.get_by_role("navigation", name="Kruimelpad").get_by_role("link", name="Start"))
     doen.klik(pagina.get_by_role("link", name="Werkboek importeren").first)
     doen.kies_bestand(pagina.get_by_label("Werkboek (.xlsx)"), werkboek)
-    doen.klik(pagina.get_by_role("button", name="Importeren", exact=True))
+    doen.klik(pagina.get_by_role("button", name="Importeren", exact=True), timeout=TRAAG)
     # A jaarschijf ter bespreking changes only with the explicit tick, on the preview.
     bevestigen = pagina.get_by_role("button", name="Importeren bevestigen")
-    expect(bevestigen.or_(pagina.get_by_text(re.compile("Jaarschijf 2026"))).first).to_be_visible()
+    expect(bevestigen.or_(pagina.get_by_text(re.compile("Jaarschijf 2026"))).first).to_be_visible(
+        timeout=TRAAG
+    )
     doen.klik_als_zichtbaar(pagina.get_by_label(re.compile("ter bespreking ligt")))
-    doen.klik_als_zichtbaar(bevestigen)
-    pagina.wait_for_url(jaarschijf_url)
+    doen.klik_als_zichtbaar(bevestigen, timeout=TRAAG)
+    pagina.wait_for_url(jaarschijf_url, timeout=TRAAG)
     expect(pagina.locator(f"#afspraak-{ja.afspraak_id}")).to_contain_text(GEWIJZIGD)
 
     doen.fase = "volgend jaar voorbereiden"
