@@ -7,16 +7,19 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from afspraken.constants import JaarschijfStatus, Voortgang
 from afspraken.models import Jaarafspraak
+from gemeenten.constants import Rol
 from monitoring.models_voortgang import Agendapunt
 from monitoring.voortgang import voortgang_melden, zienswijzen_geven
 from monitoring.voortgang.zienswijzen import Oordeelregel
 from tests import factories
 from tests.monitoring.test_start import START, jaarschijf_url, kaart, telling
-from tests.wereld import paginawereld
+from tests.wereld import lid, paginawereld, partijen
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +154,65 @@ def test_deadlines_overdue_and_coming_for_the_parties_concerned(client):
 
         # Rows naming the corporatie are not the huurders' work; nor is the cycle.
         assert telling(_html(client, opbouw.huurders_gebruiker), "Termijnen") is None
+
+
+def _meer_overeenkomsten(opbouw, aantal: int) -> None:
+    """`aantal` more agreements of the same parties, with a jaarschijf in each open status,
+    remarks, verdicts, deadlines and a line to sign: every card gets more rows."""
+    statussen = [
+        JaarschijfStatus.CONCEPT,
+        JaarschijfStatus.TER_BESPREKING,
+        JaarschijfStatus.VASTGESTELD,
+    ]
+    for _ in range(aantal):
+        overeenkomst = factories.OvereenkomstFactory(gemeente=opbouw.overeenkomst.gemeente)
+        partijen(overeenkomst, [opbouw.gemeente, opbouw.corporatie, opbouw.huurders])
+        thema = factories.ThemaFactory(overeenkomst=overeenkomst)
+        for j, status in enumerate(statussen):
+            # The vastgesteld one is this year's: progress to report.
+            js = factories.JaarschijfFactory(overeenkomst=overeenkomst, jaar=2024 + j)
+            afspraak = factories.AfspraakFactory(overeenkomst=overeenkomst, thema=thema)
+            afspraak.trekkers.set([opbouw.corporatie])
+            ja = factories.JaarafspraakFactory(jaarschijf=js, afspraak=afspraak)
+            factories.OpmerkingFactory(
+                jaarafspraak=ja, auteur=opbouw.huurders_gebruiker, organisatie=opbouw.huurders
+            )
+            punt = Agendapunt.objects.create(
+                jaarschijf=js, wanneer="1 maart", datum=datetime.date(2026, 3, 1), wat="Oud"
+            )
+            punt.wie.set([opbouw.corporatie])
+            factories.OndertekeningFactory(jaarschijf=js, organisatie=opbouw.corporatie)
+            factories.zet_status(js, status)
+
+
+@pytest.mark.parametrize("wie", ["gemeente_gebruiker", "corporatie_gebruiker", "huurders"])
+def test_the_task_list_costs_the_same_queries_for_one_agreement_or_many(client, wie):
+    tellingen = []
+    with time_machine.travel(datetime.datetime(2026, 6, 20, 10, tzinfo=TZ), tick=False):
+        opbouw = paginawereld(2, status=JaarschijfStatus.TER_BESPREKING)
+        gebruiker = {
+            "gemeente_gebruiker": opbouw.gemeente_gebruiker,
+            "corporatie_gebruiker": lid(opbouw.corporatie, Rol.ONDERTEKENAAR),
+            "huurders": opbouw.huurders_gebruiker,
+        }[wie]
+        client.force_login(gebruiker)
+        for extra in (0, 4):
+            _meer_overeenkomsten(opbouw, extra)
+            client.get(START)  # sessions and caches warm
+            with CaptureQueriesContext(connection) as vastgelegd:
+                html = client.get(START).content.decode()
+            tellingen.append(len(vastgelegd.captured_queries))
+        # Every card of the role got the extra rows; none cost a query of its own.
+        kaarten = {
+            "gemeente_gebruiker": ["Opmerkingen afhandelen", "Concept afronden"],
+            "corporatie_gebruiker": [
+                "Cijfers aanleveren",
+                "Te ondertekenen",
+                "Voortgang melden",
+                "Termijnen",
+            ],
+            "huurders": ["Te bespreken", "Zienswijzen geven"],
+        }[wie]
+        for kop in kaarten:
+            assert telling(html, kop) >= 4, kop
+    assert tellingen[0] == tellingen[1], tellingen
