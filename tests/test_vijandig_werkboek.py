@@ -176,3 +176,29 @@ def test_every_year_field_of_the_agreement_forms_reads_western_digits_within_bou
                 with pytest.raises(ValidationError):
                     veld.clean("٢٠٢٧")
     assert gevonden
+
+
+def test_a_column_named_twice_once_dutch_once_technical_is_refused(tmp_path):
+    """`inhoud` and its Dutch header `Afspraak` (#15.6) are one column: not the last one
+    silently."""
+
+    def dubbel(werkboek):
+        afspraken = werkboek["afspraken"]
+        afspraken.cell(1, afspraken.max_column + 1).value = "Afspraak"
+
+    melding = importeer(als_bestand(tmp_path, bewerk(JAARSCHIJF_2026, dubbel)))
+
+    assert "kolom inhoud: de kolom staat er twee keer in" in melding
+
+
+def test_the_instruction_sheet_is_passed_by_but_not_a_way_around_the_checks(tmp_path):
+    """A `Toelichting` sheet is not read, so nothing in it is imported; a formula without a
+    stored result there is still refused like anywhere else."""
+
+    def toelichting(werkboek):
+        blad = werkboek.create_sheet("Toelichting")
+        blad["A1"] = "=SUM(1,2)"
+
+    melding = importeer(als_bestand(tmp_path, bewerk(JAARSCHIJF_2026, toelichting)))
+
+    assert "toelichting" in melding.lower()
