@@ -8,6 +8,7 @@ from axes.models import AccessAttempt
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from afspraken.constants import JaarschijfStatus
@@ -91,7 +92,7 @@ def test_logging_in_and_signing_in_one_step(client, wereld):
     # Logged in with the second factor passed: the page now shows the jaarschijf.
     assert int(client.session["_auth_user_id"]) == gebruiker.pk
     pagina = client.get(response["Location"]).content.decode()
-    assert "U hebt ondertekend namens" in pagina and corporatie.naam in pagina
+    assert "U hebt ondertekend namens" in pagina and escape(corporatie.naam) in pagina
     assert 'name="wachtwoord"' not in pagina  # nothing left to sign
 
 
@@ -213,7 +214,7 @@ def test_logged_in_the_person_still_re_enters_password_and_code(client, wereld):
     client.force_login(gebruiker)
     inhoud = client.get(_url(wereld)).content.decode()
     assert 'name="wachtwoord"' in inhoud and 'name="code"' in inhoud
-    assert f"Ik onderteken namens {corporatie.naam}" in inhoud
+    assert escape(f"Ik onderteken namens {corporatie.naam}") in inhoud
     assert 'name="username"' not in inhoud
     regel = wereld.regel(corporatie)
     assert client.post(_url(wereld), {"ondertekening": regel.pk}).status_code == 400
@@ -230,3 +231,23 @@ def test_the_reminder_link_names_the_person(client, wereld):
     tekenaar = wereld.tekenaars[corporatie.pk]
     bericht = next(b for b in mail.outbox if b.to == [tekenaar.email])
     assert f"{_url(wereld)}?gebruiker={tekenaar.username}" in bericht.body
+
+
+def test_logged_in_with_two_lines_each_button_names_its_signatory(client):
+    wereld = tekenwereld(status="ter_bespreking")
+    gemeente = wereld.organisaties()[0]
+    gebruiker, apparaat = _tekenaar(wereld, gemeente)
+    tweede = factories.OndertekeningFactory(
+        jaarschijf=wereld.jaarschijf,
+        organisatie=gemeente,
+        naam="Wim Wethouder",
+        functie="wethouder",
+    )
+    Jaarschijf.objects.filter(pk=wereld.jaarschijf.pk).update(status=JaarschijfStatus.VASTGESTELD)
+    client.force_login(gebruiker)
+    inhoud = client.get(_url(wereld)).content.decode()
+    assert escape(f"Ik onderteken namens {gemeente.naam} als Wim Wethouder, wethouder") in inhoud
+    assert escape(f"als {wereld.regel(gemeente).naam}") in inhoud
+    data = {"wachtwoord": WACHTWOORD, "code": code_van(apparaat), "ondertekening": tweede.pk}
+    assert client.post(_url(wereld), data).status_code == 302
+    assert Handtekening.objects.get().ondertekening == tweede
