@@ -38,6 +38,9 @@ SLEUTELS = {
     formaat.AGENDA.naam: ("wanneer", "wat"),
 }
 
+# Rows listed per kind and sheet on the preview page; the rest are counted.
+GETOOND = 50
+
 BLADNAMEN = {
     formaat.JAARSCHIJF.naam: _("Jaarschijf"),
     formaat.PARTIJEN.naam: _("Partijen"),
@@ -84,6 +87,18 @@ class Bladverschil:
     @property
     def leeg(self) -> bool:
         return not (self.nieuw or self.gewijzigd or self.verwijderd)
+
+    def getoond(self) -> dict[str, tuple[list, int]]:
+        """Per kind the rows the page lists and how many more there are: a new jaarschijf of
+        500 stock rows reads as a count, not as a wall."""
+        return {
+            soort: (rijen[:GETOOND], max(0, len(rijen) - GETOOND))
+            for soort, rijen in (
+                ("nieuw", self.nieuw),
+                ("gewijzigd", self.gewijzigd),
+                ("verwijderd", self.verwijderd),
+            )
+        }
 
 
 @dataclass

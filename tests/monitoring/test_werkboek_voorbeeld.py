@@ -211,3 +211,12 @@ def test_verschillen_per_sleutel():
     assert [(w.naam, w.kolommen) for w in stappen.gewijzigd] == [("A1 · WS", ("tekst",))]
     assert (stappen.nieuw, stappen.verwijderd) == (["A3 · LF"], ["A2 · LF"])
     assert bladen["afspraken"].leeg
+
+
+def test_lange_lijsten_worden_geteld_niet_allemaal_getoond():
+    na = {"afspraken": [(f"A{i}",) for i in range(60)]}
+
+    afspraken = next(b for b in verschillen({}, na) if b.blad == "afspraken")
+
+    getoond, meer = afspraken.getoond()["nieuw"]
+    assert (len(getoond), meer) == (50, 10)
