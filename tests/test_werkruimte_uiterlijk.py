@@ -171,3 +171,25 @@ def test_the_jaarschijf_page_is_the_last_crumb_not_a_link_to_itself(client):
         r'<nav class="kruimelpad".*?</nav>', client.get(url).content.decode(), re.S
     )[0]
     assert f'href="{url}"' not in kruimelpad and 'aria-current="page"' in kruimelpad
+
+
+def test_driehoeks_tokens_cover_every_token_the_components_read():
+    """The example theme is no longer loaded: every token the Utrecht components, Driehoek's
+    own sheets read, and the example theme gave a value, Driehoek's theme gives one too
+    (else a component would silently lose its colour, size or font)."""
+    vendor = STATIC / "vendor"
+    voorbeeld = set(
+        re.findall(
+            r"^\s*(--[\w-]+):", (vendor / "voorbeeld-design-tokens" / "theme.css").read_text(), re.M
+        )
+    )
+    eigen = set(re.findall(r"^\s*(--[\w-]+):", TOKENS.read_text(), re.M))
+    gelezen = set()
+    for blad in (
+        vendor / "utrecht-component-library-css" / "index.css",
+        CSS,
+        STATIC / "voorraad.css",
+    ):
+        gelezen |= set(re.findall(r"var\(\s*(--[\w-]+)", blad.read_text()))
+    ontbreekt = {t for t in gelezen & voorbeeld if t not in eigen}
+    assert not ontbreekt, sorted(ontbreekt)[:20]
