@@ -65,7 +65,9 @@ fmt: install
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-# Options go through BENCH_ARGS, e.g. make bench BENCH_ARGS="--schaal klein --duur 0.2".
+# The pages are served by gunicorn and driven by wrk (apt-get install wrk; without it the bench
+# says so and measures in process). Options go through BENCH_ARGS, e.g.
+# make bench BENCH_ARGS="--schaal klein --duur 1"; DATABASE_URL=postgres://... make bench.
 bench: install
 	$(PY) manage.py bench $(BENCH_ARGS)
 

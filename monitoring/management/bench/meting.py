@@ -46,6 +46,8 @@ class Meting:
     verhouding: float = 0.0
     # The last line of the server's traceback when the page answered 500.
     foutmelding: str = ""
+    # When no request finished within the run: one request on an otherwise idle server.
+    alleen_ms: float | None = None
 
     @property
     def haalt_doel(self) -> bool:
@@ -61,6 +63,8 @@ class Meting:
             redenen.append(f"p99 {nl(self.p99_ms)} ms ≥ {DOEL_P99_MS} ms")
         if self.fouten:
             redenen.append(f"{nl(self.fouten)} fouten")
+        if self.alleen_ms is not None:
+            redenen.append(f"geen antwoord binnen de meting; alleen {nl(self.alleen_ms)} ms")
         return redenen
 
 
@@ -233,8 +237,14 @@ def meet_met_server(data: Dataset, duur: float = 5.0) -> ServerMeting:
             uitslag = bench_server.wrk(server.poort, meting.url, kop, seconden)
             meting.per_seconde = uitslag.per_seconde
             meting.verzoeken = uitslag.verzoeken
-            meting.p50_ms, meting.p99_ms = uitslag.p50_ms, uitslag.p99_ms
             meting.fouten = uitslag.fouten
+            if uitslag.verzoeken:
+                meting.p50_ms, meting.p99_ms = uitslag.p50_ms, uitslag.p99_ms
+            else:
+                # Not one answer within the run: what a single request takes, alone.
+                begin = time.perf_counter()
+                bench_server.ophalen(server.poort, meting.url, kop)
+                meting.alleen_ms = (time.perf_counter() - begin) * 1000
             meting.rss_mb = max(server.geheugen_mb(), default=0.0)
         piek = server.geheugen_mb("VmHWM")
     _verhoudingen(metingen)

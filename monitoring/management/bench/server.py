@@ -44,8 +44,13 @@ class Server:
         begin = max((n for n, r in enumerate(regels) if r.startswith("Traceback")), default=None)
         if begin is None:
             return ""
-        staart = [r for r in regels[begin:] if r and not r.startswith((" ", "\t"))]
-        return staart[-1][:300] if staart else ""
+        # The exception is the first line after the frames (indented); access-log lines and
+        # gunicorn's own ("[...") may follow it.
+        for regel in regels[begin + 1 :]:
+            inspringend = regel.startswith((" ", "\t", "[", "During handling", "The above"))
+            if regel and not inspringend and not re.match(r"\d+\.\d+\.\d+\.\d+ - ", regel):
+                return regel[:300]
+        return ""
 
     def werkers(self) -> list[int]:
         """The pids of gunicorn's workers: the master's children."""
@@ -115,12 +120,15 @@ def gunicorn(geheim: str, werkers: int = WERKERS):
             "WEB_CONCURRENCY": str(werkers),
             "BIND": f"127.0.0.1:{poort}",
         }
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-            cwd=settings.BASE_DIR,
-            env=env,
-            check=True,
-        )
+        # The database cache's table: the bench's own process (development settings, a memory
+        # cache) made none when it migrated the throwaway database.
+        for opdracht in (["collectstatic", "--noinput"], ["createcachetable"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *opdracht, "-v", "0"],
+                cwd=settings.BASE_DIR,
+                env=env,
+                check=True,
+            )
         log = map_ / "gunicorn.log"
         with open(log, "w") as uitvoer:
             proces = subprocess.Popen(

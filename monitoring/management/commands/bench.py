@@ -8,6 +8,7 @@ configured database is never touched and need not exist yet (a fresh clone).
 """
 
 import io
+import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -200,7 +201,9 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Alle pagina's halen het doel."))
 
     def _served(self, data, options):
+        voor = os.getloadavg()[0]
         meting = bench.meet_met_server(data, duur=options["duur"])
+        na = os.getloadavg()[0]
         self.stdout.write(
             f"Gediend door gunicorn ({meting.werkers} sync-werkers, productie-instellingen, "
             f"DEBUG uit, blijvende databaseverbindingen) op 127.0.0.1, belast met wrk "
@@ -216,6 +219,10 @@ class Command(BaseCommand):
                 self.stdout.write(
                     self.style.ERROR(f"HTTP {m.status} op {m.naam} ({m.rol}): {m.foutmelding}")
                 )
+        self.stdout.write(
+            f"Belasting van de machine (load average over 1 minuut) voor en na: "
+            f"{bench.nl(voor, 1)} en {bench.nl(na, 1)} op {os.cpu_count()} kernen."
+        )
         self.stdout.write(
             "Piekgeheugen (RSS) per gunicorn-werker: "
             + ", ".join(f"{bench.nl(mb)} MB" for mb in meting.piek_werkers_mb)
@@ -258,7 +265,10 @@ class Command(BaseCommand):
                 raise _Terugdraaien
         except _Terugdraaien:
             pass
-        self.stdout.write("")
+        self.stdout.write(
+            f"\nPDF en handtekeningen (load average over 1 minuut: "
+            f"{bench.nl(os.getloadavg()[0], 1)} op {os.cpu_count()} kernen):"
+        )
         for regel, binnen in meting.regels():
             if binnen is None:
                 self.stdout.write(f"{regel}.")
