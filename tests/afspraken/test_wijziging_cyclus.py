@@ -10,6 +10,7 @@ from django.utils.html import escape
 from afspraken import services
 from afspraken.constants import JaarschijfStatus
 from afspraken.models import Jaarafspraak
+from afspraken.services.bulk_jaarschijf import OndertekeningRegel
 from monitoring.models import Handtekening, OndertekendDocument
 from monitoring.ondertekening import opslag, pades
 from monitoring.ondertekening.verificatie import verifieren
@@ -101,3 +102,26 @@ def test_the_next_version_is_named_on_the_cover_before_it_is_signed():
     pdf, ondertekend = opslag.pdf_van(js)
     assert not ondertekend
     assert "Versie 2" in tekst_van(pdf)
+
+
+def test_a_new_signatory_in_the_next_version_leaves_the_evidence_of_the_first():
+    """The next version's workbook names another signatory: the line that was signed is
+    replaced, and the first PDF still verifies with the names of those who signed it."""
+    wereld = tekenwereld("Finsterwolde")
+    js = wereld.jaarschijf
+    gemeente = wereld.tekenaars[wereld.wereld.gemeente_org.pk]
+    _allen_tekenen(wereld)
+    namen = sorted(Handtekening.objects.values_list("naam", flat=True))
+    services.wijziging_starten(jaarschijf=js, reden=REDEN, door=gemeente)
+    services.ondertekeningen_vervangen(
+        jaarschijf=js,
+        ondertekeningen=[
+            OndertekeningRegel(organisatie=o, naam=f"Nieuwe bestuurder {o.afkorting}")
+            for o in wereld.organisaties()
+        ],
+        door=gemeente,
+    )
+    assert not Handtekening.objects.filter(ondertekening__isnull=False).exists()
+    uitkomst = verifieren(opslag.lezen(OndertekendDocument.objects.get(jaarschijf=js)))
+    assert uitkomst.definitief and uitkomst.alle_geldig
+    assert sorted(h.naam for h in uitkomst.handtekeningen) == namen
