@@ -14,6 +14,7 @@ from afspraken.models import (
     Jaarafspraak,
     Jaarschijf,
     JaarschijfStatuswijziging,
+    JaarschijfVersie,
     Ondertekening,
     Overeenkomst,
     Partij,
@@ -279,6 +280,23 @@ class StatuswijzigingInline(admin.TabularInline):
         return False
 
 
+class VersieInline(StatuswijzigingInline):
+    """The signed versions closed by a wijziging, with their copy of the document as signed:
+    read-only, written only by afspraken.services.wijziging."""
+
+    model = JaarschijfVersie
+    fields = [
+        "volgnummer",
+        "ondertekend_op",
+        "ondertekend_buiten_driehoek",
+        "reden",
+        "gestart_door",
+        "gestart_op",
+        "inhoud",
+    ]
+    readonly_fields = fields
+
+
 class OndertekeningInline(BevrorenInlineMixin, admin.TabularInline):
     model = Ondertekening
     extra = 0
@@ -310,7 +328,7 @@ class JaarschijfAdmin(BevrorenAlleenLezenMixin, SimpleHistoryAdmin):
     list_select_related = ["overeenkomst__gemeente"]
     autocomplete_fields = ["overeenkomst"]
     readonly_fields = ["status", "ondertekend_buiten_driehoek"]
-    inlines = [HoofdstukInline, OndertekeningInline, StatuswijzigingInline]
+    inlines = [HoofdstukInline, OndertekeningInline, StatuswijzigingInline, VersieInline]
 
 
 @admin.register(Hoofdstuk)

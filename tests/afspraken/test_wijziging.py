@@ -173,3 +173,12 @@ def test_the_freeze_still_refuses_a_signed_jaarschijf_reopened_by_hand(opbouw):
     js.titel = "Anders"
     with pytest.raises(Bevroren):
         js.save()
+
+
+def test_the_admin_shows_the_kept_version_read_only(admin_client, opbouw):
+    js = opbouw.jaarschijf
+    services.wijziging_starten(jaarschijf=js, reden=REDEN, door=opbouw.gemeente_gebruiker)
+    html = admin_client.get(reverse("admin:afspraken_jaarschijf_change", args=[js.pk]))
+    html = html.content.decode()
+    assert REDEN in html and "Inleiding van de jaarschijf." in html
+    assert 'name="versies-0-reden"' not in html
