@@ -47,12 +47,12 @@ def test_screenshots(pagina, adres, inloggen, borger_odoorn):
     woorden = jaarafspraak.afspraak.inhoud[:40]  # a prose document: no code on the page
     rij.get_by_role("link", name=f"Bewerken afspraak {woorden}").click()
     expect(rij.get_by_role("button", name="Opslaan")).to_be_visible()
-    rij.get_by_label("Voortgang").select_option(label="Op koers")
+    rij.get_by_label("Plan voor het jaar").fill("Plan bijgewerkt: twee bijeenkomsten.")
     rij.scroll_into_view_if_needed()
     pagina.evaluate("document.activeElement.blur()")
     _foto(pagina, "bewerken")
     rij.get_by_role("button", name="Opslaan").click()
-    expect(rij.get_by_text("Op koers")).to_be_visible()
+    expect(rij.get_by_text("Plan bijgewerkt: twee bijeenkomsten.")).to_be_visible()
     # The save's flash message waits for the next full page; let it pass before the photos.
     pagina.reload()
 

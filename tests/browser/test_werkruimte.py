@@ -54,16 +54,18 @@ def test_gemeente_adds_edits_inline_and_puts_up_for_discussion_huurders_only_rea
     formulier = pagina.locator(f"#afspraak-{afspraak.pk}")
     expect(formulier.get_by_role("heading", name="Afspraak bewerken")).to_be_visible()
     formulier.get_by_label("Inhoud").fill(NIEUWE_INHOUD)
-    formulier.get_by_label("Voortgang").select_option(label="Op koers")
+    # The row edits the plan, not the progress (which is reported on the timeline, #15.3).
+    expect(formulier.get_by_label("Voortgang")).to_have_count(0)
+    formulier.get_by_label("Plan voor het jaar").fill("Twee evaluatiesessies.")
     formulier.get_by_role("button", name="Opslaan").click()
 
     expect(rij.get_by_role("link", name=f"Bewerken afspraak {NIEUWE_INHOUD[:40]}")).to_be_visible()
     expect(rij).to_contain_text(NIEUWE_INHOUD)
-    expect(rij).to_contain_text("Op koers")
+    expect(rij).to_contain_text("Twee evaluatiesessies.")
     assert pagina.evaluate("window.zelfdePagina") is True
     afspraak.refresh_from_db()
     assert afspraak.inhoud == NIEUWE_INHOUD
-    assert Jaarafspraak.objects.get(afspraak=afspraak).get_status_display() == "Op koers"
+    assert Jaarafspraak.objects.get(afspraak=afspraak).tekst == "Twee evaluatiesessies."
 
     pagina.get_by_role("link", name="Ter bespreking voorleggen").click()
     pagina.get_by_role("button", name="Ter bespreking voorleggen").click()
