@@ -30,6 +30,15 @@ def _hoofdpaginas(adres, borger_odoorn):
         "voortgang": adres("monitoring:voortgang", jaarschijf_pk=jaarschijf.pk),
         "dashboard": adres("monitoring:dashboard-overeenkomst", overeenkomst_pk=overeenkomst.pk),
         "smart-check": adres("monitoring:smart-check", overeenkomst_pk=overeenkomst.pk),
+        "agenda": adres("monitoring:agenda", jaarschijf_pk=jaarschijf.pk),
+        "zienswijzen": adres("monitoring:zienswijzen", jaarschijf_pk=jaarschijf.pk),
+        "terugblik": adres("monitoring:terugblik", jaarschijf_pk=jaarschijf.pk),
+        "partij": adres(
+            "afspraken:partij-overzicht",
+            overeenkomst_pk=overeenkomst.pk,
+            organisatie_pk=borger_odoorn.huurders.pk,
+        ),
+        "account": adres("gemeenten:account"),
     }
 
 
