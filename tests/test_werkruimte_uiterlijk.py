@@ -193,3 +193,17 @@ def test_driehoeks_tokens_cover_every_token_the_components_read():
         gelezen |= set(re.findall(r"var\(\s*(--[\w-]+)", blad.read_text()))
     ontbreekt = {t for t in gelezen & voorbeeld if t not in eigen}
     assert not ontbreekt, sorted(ontbreekt)[:20]
+
+
+@pytest.mark.django_db
+def test_the_afspraak_edit_page_names_its_jaarschijf_in_the_breadcrumbs(client):
+    wereld = paginawereld(1, status=JaarschijfStatus.CONCEPT)
+    client.force_login(wereld.gemeente_gebruiker)
+    jaarafspraak = wereld.jaarschijf.jaarafspraken.first()
+    url = reverse("afspraken:jaarafspraak-bewerken", kwargs={"jaarafspraak_pk": jaarafspraak.pk})
+    html = client.get(url).content.decode()
+    kruimelpad = re.search(r'<nav class="kruimelpad".*?</nav>', html, re.S)[0]
+    jaarschijf_url = reverse(
+        "monitoring:jaarschijf", kwargs={"jaarschijf_pk": wereld.jaarschijf.pk}
+    )
+    assert f'href="{jaarschijf_url}">Jaarschijf 2026</a>' in kruimelpad
