@@ -70,7 +70,11 @@ class AfspraakLijstView(OvereenkomstPermissieMixin, TemplateView):
         filterset = self.get_filter()
         table = self.get_table(filterset, paginate={"per_page": self.per_pagina})
         return super().get_context_data(
-            filter=filterset, table=table, jaarschijf=filterset.jaarschijf, **kwargs
+            filter=filterset,
+            table=table,
+            rijen=rijen.lijst_rijen(row.record for row in table.paginated_rows),
+            jaarschijf=filterset.jaarschijf,
+            **kwargs,
         )
 
     def get_template_names(self):

@@ -4,7 +4,9 @@ template a failed item lookup, a translation or a choices rebuild per cell)."""
 
 from itertools import groupby
 
-from afspraken.constants import Soort, keuzelabels
+from django.utils.text import Truncator
+
+from afspraken.constants import Soort, Voortgang, keuzelabels
 
 
 def partij_rijen(afspraken: list, organisatie) -> list[dict]:
@@ -40,3 +42,24 @@ def _partij_rij(afspraak, organisatie_pk: int, soorten: dict) -> dict:
             for ja in afspraak.eigen_jaarafspraken
         ],
     }
+
+
+def lijst_rijen(records) -> list[dict]:
+    """The list's rows on this page (the table's paginated records) as dicts, labels and
+    the text as `truncatewords:40` cuts it prepared once."""
+    soorten, voortgang = keuzelabels(Soort), keuzelabels(Voortgang)
+    return [
+        {
+            "onder": a.parent.code if a.parent_id else None,
+            "code": a.code,
+            "thema": str(a.thema),
+            "soort": soorten.get(a.soort, a.soort),
+            "inhoud": Truncator(a.inhoud).words(40, truncate=" …"),
+            "doel": a.doel,
+            "periode": a.periode,
+            "trekkers": [(t.naam, t.afkorting or t.naam) for t in a.trekkers.all()],
+            "status": a.jaarstatus,
+            "status_label": voortgang.get(a.jaarstatus, a.jaarstatus or ""),
+        }
+        for a in records
+    ]
