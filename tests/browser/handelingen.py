@@ -85,6 +85,15 @@ class Browsers:
         self.pagina.goto(url)
 
 
+def wachten_tot(voorwaarde, seconden=10):
+    """Until the database shows what the page did: a cell saved by htmx, say, may still be
+    on its way when the page already shows the typed value."""
+    einde = time.monotonic() + seconden
+    while not voorwaarde():
+        assert time.monotonic() < einde, "niet binnen de tijd"
+        time.sleep(0.1)
+
+
 def code(apparaat: TOTPDevice) -> str:
     """What the authenticator app shows, one time step on when the current one is used up:
     django-otp accepts a step ahead (its tolerance) but never one twice, so two codes

@@ -17,7 +17,6 @@ included; arriving at a page by its address (a bookmark, the mailed link) is not
 """
 
 import re
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,7 +32,14 @@ from gemeenten.models import Organisatie
 from monitoring.models import Handtekening, OndertekendDocument, Opmerking
 from tests import factories
 from tests.browser.conftest import WACHTWOORD, WERKBOEK
-from tests.browser.handelingen import TRAAG, Browsers, Handelingen, code, inloggen
+from tests.browser.handelingen import (
+    TRAAG,
+    Browsers,
+    Handelingen,
+    code,
+    inloggen,
+    wachten_tot,
+)
 from tests.monitoring.ondertekenwereld import (  # noqa: F401 (fixtures)
     _certificaatmap,
     ondertekencertificaat,
@@ -121,7 +127,7 @@ def _gemeente_handelt_af_en_stelt_vast(browsers, adres, doen, jaarschijf, medewe
         # The row shows its remarks folded: the gemeente opens them to settle one.
         doen.klik(rij.locator("summary", has_text=re.compile(r"Opmerking")).first)
     doen.klik(afhandelen.first)
-    _wachten_tot(lambda: Opmerking.objects.get(tekst=OPMERKING).afgehandeld)
+    wachten_tot(lambda: Opmerking.objects.get(tekst=OPMERKING).afgehandeld)
 
     doen.klik(pagina.get_by_role("link", name="Vaststellen"))
     doen.klik(pagina.get_by_role("button", name="Vaststellen"))
@@ -133,13 +139,6 @@ def _gemeente_handelt_af_en_stelt_vast(browsers, adres, doen, jaarschijf, medewe
     doen.klik(pagina.locator("a[href$='/ondertekenen/']", has_text="Ondertekening").first)
     doen.klik(pagina.get_by_role("button", name=re.compile("^Herinnering sturen")))
     expect(pagina.get_by_text(re.compile("Herinnering verstuurd aan"))).to_be_visible()
-
-
-def _wachten_tot(voorwaarde, seconden=10):
-    einde = time.monotonic() + seconden
-    while not voorwaarde():
-        assert time.monotonic() < einde, "niet binnen de tijd"
-        time.sleep(0.1)
 
 
 def _ondertekenaars(jaarschijf) -> list:
