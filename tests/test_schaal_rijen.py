@@ -2,20 +2,25 @@
 and with 300 afspraken, and django-zeal raises on any N+1 while it renders (a lazy relation
 read per row), so a page that grows with its rows fails here before it is slow anywhere.
 
-zeal is switched on for these requests only (zeal_context), not for the suite: its patches
-are inert outside a context.
+zeal is switched on for these requests only, not for the suite: `_zeal_gepatcht` installs
+its patches of Django's ORM and takes every one of them out again afterwards (outside a
+zeal_context they are not inert: a prefetch cache holding a list, as a frozen jaarschijf's
+trekkers do, breaks under them).
 """
 
+import importlib
 import os
+from contextlib import contextmanager
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from zeal import patch as zeal_patch
 from zeal import zeal_context
 from zeal.constants import initialize_app_registry
-from zeal.patch import patch
 
 from afspraken.models import Jaarafspraak
 from tests import factories
@@ -94,10 +99,65 @@ def _wereld(aantal: int):
     return w
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _zeal():
+# Where zeal.patch.patch() writes: these classes' and modules' own attributes.
+GEPATCHT = [
+    ("django.db.models.query", ("QuerySet",)),
+    ("django.db.models.base", ("Model",)),
+    ("django.db.models.query_utils", ("DeferredAttribute",)),
+    (
+        "django.db.models.fields.related_descriptors",
+        (
+            "ForwardManyToOneDescriptor",
+            "ReverseOneToOneDescriptor",
+            "ReverseManyToOneDescriptor",
+            "ManyToManyDescriptor",
+        ),
+    ),
+    (
+        "django.contrib.contenttypes.fields",
+        ("GenericForeignKey", "GenericForeignKeyDescriptor", "ReverseGenericManyToOneDescriptor"),
+    ),
+]
+
+
+def _doelen():
+    for module_naam, klassen in GEPATCHT:
+        module = importlib.import_module(module_naam)
+        yield module
+        for naam in klassen:
+            if hasattr(module, naam):
+                yield getattr(module, naam)
+
+
+def _managerklassen_vergeten():
+    """Related managers are classes made once per relation and kept on its descriptor: made
+    under zeal they would keep its patches."""
+    for model in apps.get_models():
+        for descriptor in vars(model).values():
+            if "related_manager_cls" in getattr(descriptor, "__dict__", {}):
+                del descriptor.__dict__["related_manager_cls"]
+
+
+@contextmanager
+def _zeal_gepatcht():
+    """zeal's patches for the duration of the block only."""
+    doelen = list(_doelen())
+    voor = [(doel, dict(vars(doel))) for doel in doelen]
     initialize_app_registry()
-    patch()
+    _managerklassen_vergeten()
+    zeal_patch.patch()
+    try:
+        yield
+    finally:
+        for doel, oud in voor:
+            # A module may gain attributes from imports meanwhile; only classes lose theirs.
+            nieuw = set(vars(doel)) - set(oud) if isinstance(doel, type) else ()
+            for naam in nieuw:
+                delattr(doel, naam)
+            for naam, waarde in oud.items():
+                if vars(doel).get(naam) is not waarde:
+                    setattr(doel, naam, waarde)
+        _managerklassen_vergeten()
 
 
 def _meet(wereld, gebruiker: str, url: str):
@@ -126,6 +186,7 @@ def metingen(django_db_setup, django_db_blocker) -> dict:
     zonder_poorten = override_settings(AXES_ENABLED=False, TWEESTAPS_VERPLICHT=False)
     for aantal in AANTALLEN:
         with (
+            _zeal_gepatcht(),
             zonder_poorten,
             voor_de_module(django_db_blocker, _wereld, aantal) as wereld,
             django_db_blocker.unblock(),
@@ -148,7 +209,7 @@ def test_zeal_raises_on_a_relation_read_per_row():
     from zeal import NPlusOneError
 
     factories.JaarafspraakFactory.create_batch(2)
-    with zeal_context(), pytest.raises(NPlusOneError):
+    with _zeal_gepatcht(), zeal_context(), pytest.raises(NPlusOneError):
         for ja in Jaarafspraak.objects.all():
             ja.afspraak  # noqa: B018 - the lazy read is the point
 
