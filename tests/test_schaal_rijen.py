@@ -10,7 +10,7 @@ trekkers do, breaks under them).
 
 import importlib
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 import pytest
 from django.apps import apps
@@ -86,6 +86,8 @@ PAGINAS = [
     "dashboard landelijk",
     "ondertekening",
 ]
+# Measured again once the jaarschijf is vastgesteld.
+BEVROREN = ["jaarschijf", "jaarschijf huurders", "ondertekening"]
 
 
 def _wereld(aantal: int):
@@ -160,13 +162,16 @@ def _zeal_gepatcht():
         _managerklassen_vergeten()
 
 
-def _meet(wereld, gebruiker: str, url: str):
+def _meet(wereld, gebruiker: str, url: str, zeal: bool = True):
     """The page's query count, or the exception (zeal's NPlusOneError among them)."""
     client = Client()
     client.force_login(getattr(wereld, gebruiker))
     client.get(url)  # first request: sessions, caches and lazy imports settle
     try:
-        with zeal_context(), CaptureQueriesContext(connection) as queries:
+        with (
+            zeal_context() if zeal else nullcontext(),
+            CaptureQueriesContext(connection) as queries,
+        ):
             response = client.get(url)
     except Exception as fout:  # handed to the page's own test
         return fout
@@ -181,22 +186,29 @@ def _meet(wereld, gebruiker: str, url: str):
 def metingen(django_db_setup, django_db_blocker) -> dict:
     """{page: {aantal: queries or exception}}: each world built, measured on every page and
     rolled back in turn (two page worlds cannot share one database)."""
-    result = {naam: {} for naam in PAGINAS}
+    result = {naam: {} for naam in PAGINAS + [f"{n} vastgesteld" for n in BEVROREN]}
     # As conftest's function-scoped fixtures set them, which a module fixture runs before.
     zonder_poorten = override_settings(AXES_ENABLED=False, TWEESTAPS_VERPLICHT=False)
     for aantal in AANTALLEN:
         with (
-            _zeal_gepatcht(),
             zonder_poorten,
             voor_de_module(django_db_blocker, _wereld, aantal) as wereld,
             django_db_blocker.unblock(),
         ):
+            with _zeal_gepatcht():
+                for naam, gebruiker, url in _paginas(wereld):
+                    if naam in PAGINAS:
+                        result[naam][aantal] = _meet(wereld, gebruiker, url)
+            # Frozen, the document comes from the jaarschijf's own copy, whose trekkers are a
+            # list in the prefetch cache that zeal's patches cannot take: counted only.
+            factories.zet_status(wereld.jaarschijf, "vastgesteld")
             for naam, gebruiker, url in _paginas(wereld):
-                result[naam][aantal] = _meet(wereld, gebruiker, url)
+                if naam in BEVROREN:
+                    result[f"{naam} vastgesteld"][aantal] = _meet(wereld, gebruiker, url, False)
     return result
 
 
-@pytest.mark.parametrize("naam", PAGINAS)
+@pytest.mark.parametrize("naam", PAGINAS + [f"{naam} vastgesteld" for naam in BEVROREN])
 def test_a_main_page_runs_as_many_queries_with_300_afspraken_as_with_1(metingen, naam):
     for gemeten in metingen[naam].values():
         if isinstance(gemeten, Exception):
