@@ -1,6 +1,8 @@
 """HTML to PDF: WeasyPrint with our fetcher, PDF/UA-1, and the signature boxes measured
 from the layout so each signature lands in the box the ondertekening page drew for it."""
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
@@ -31,12 +33,32 @@ def html_opmaken(html: str) -> Opmaak:
 
     geweigerd: list[str] = []
     ophaler = maak_ophaler(geweigerd)
-    document = weasyprint.HTML(string=html, base_url=None, url_fetcher=ophaler).render(
-        pdf_variant=OPTIES["pdf_variant"]
-    )
-    velden = _tekenvakken(document)
-    pdf = document.write_pdf(pdf_variant=OPTIES["pdf_variant"])
+    with _oude_objecten_bevroren():
+        document = weasyprint.HTML(string=html, base_url=None, url_fetcher=ophaler).render(
+            pdf_variant=OPTIES["pdf_variant"]
+        )
+        velden = _tekenvakken(document)
+        pdf = document.write_pdf(pdf_variant=OPTIES["pdf_variant"])
     return Opmaak(pdf=pdf, paginas=len(document.pages), velden=velden, geweigerd=geweigerd)
+
+
+@contextmanager
+def _oude_objecten_bevroren():
+    """WeasyPrint allocates millions of objects, so the garbage collector runs often, and
+    each full run walked every object the process already had (Django, the app, its caches):
+    5-10 % of the rendering time in a process holding 1,5 million objects. Frozen, those are
+    skipped; WeasyPrint's own garbage is still collected, so memory stays as it was. (Turning
+    the collector off altogether was 20 % faster but cost 60 MB more at the peak.) Left alone
+    when something else has frozen objects already, which unfreezing would undo."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _tekenvakken(document) -> dict:
