@@ -81,7 +81,8 @@ def te_ondertekenen_melden(jaarschijf: Jaarschijf) -> int:
         "monitoring/berichten/te_ondertekenen.txt",
         {
             "jaarschijf": jaarschijf,
-            "link": absolute_url(reverse("monitoring:jaarschijf", args=[jaarschijf.pk])),
+            # The signing page itself, where the mailed person logs in and signs in one form.
+            "link": absolute_url(reverse("monitoring:ondertekenen", args=[jaarschijf.pk])),
         },
     )
 

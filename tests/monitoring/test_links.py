@@ -10,6 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from afspraken import services as afspraken_services
+from gemeenten.models import Gebruiker
 from monitoring.berichten import termijnen_melden
 from monitoring.links import absolute_url
 from monitoring.models_voortgang import Agendapunt, Kalendertoken
@@ -45,7 +46,12 @@ def test_status_mails_link_to_the_jaarschijf_in_full(django_capture_on_commit_ca
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         afspraken_services.jaarschijf_vaststellen(jaarschijf=sc.a.jaarschijf, door=gemeente)
-    assert mail.outbox and all(pagina in bericht.body for bericht in mail.outbox)
+    # Ready to sign: the signing page itself, naming the person, who logs in and signs there.
+    tekenen = BASIS + reverse("monitoring:ondertekenen", args=[sc.a.jaarschijf.pk])
+    assert mail.outbox
+    for bericht in mail.outbox:
+        (ontvanger,) = Gebruiker.objects.filter(email=bericht.to[0])
+        assert f"{tekenen}?gebruiker={ontvanger.username}" in bericht.body
 
 
 def test_a_deadline_mail_links_to_the_agenda_in_full():
