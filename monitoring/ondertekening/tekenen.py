@@ -17,6 +17,7 @@ from afspraken.constants import JaarschijfStatus
 from afspraken.models import Jaarschijf, Ondertekening
 from afspraken.services.grens import Geweigerd, mag_handelen
 from afspraken.services.opslaan import opslaan
+from afspraken.services.wijziging import huidige_versie
 from gemeenten.models import Gebruiker
 from monitoring.models import Handtekening, OndertekendDocument
 from monitoring.ondertekening import certificaat, opslag, pades
@@ -112,7 +113,9 @@ def _document(jaarschijf: Jaarschijf) -> OndertekendDocument:
         return document
     from monitoring.pdf import jaarschijf_opmaken
 
-    volgnummer = document.volgnummer + 1 if document else 1
+    # After a wijziging of a paper-signed version there is no earlier document here, yet the
+    # version being signed is not the first: the kept versions count too.
+    volgnummer = max(document.volgnummer + 1 if document else 1, huidige_versie(jaarschijf))
     opmaak = jaarschijf_opmaken(jaarschijf, volgnummer=volgnummer)
     document = OndertekendDocument(
         jaarschijf=jaarschijf,

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from afspraken.models import Jaarschijf
+from afspraken.services.wijziging import huidige_versie
 from monitoring.ondertekening import opslag
 from monitoring.ondertekening.opslag import bestandsnaam, pdf_van
 
@@ -36,7 +37,9 @@ def jaarschijf_pdf(request, jaarschijf_pk: int):
         # A reading aid: a fresh rendering with the appendix, never the signed file.
         from monitoring.pdf import jaarschijf_opmaken
 
-        data = jaarschijf_opmaken(jaarschijf, met_wijzigingen=True).pdf
+        data = jaarschijf_opmaken(
+            jaarschijf, volgnummer=huidige_versie(jaarschijf), met_wijzigingen=True
+        ).pdf
         naam = naam.replace(".pdf", "-met-wijzigingen.pdf")
     else:
         data, _ondertekend = pdf_van(jaarschijf)

@@ -125,3 +125,28 @@ def test_a_new_signatory_in_the_next_version_leaves_the_evidence_of_the_first():
     uitkomst = verifieren(opslag.lezen(OndertekendDocument.objects.get(jaarschijf=js)))
     assert uitkomst.definitief and uitkomst.alle_geldig
     assert sorted(h.naam for h in uitkomst.handtekeningen) == namen
+
+
+def test_a_changed_paper_signed_jaarschijf_is_signed_in_driehoek_as_version_two(client):
+    wereld = tekenwereld("Wildervank")
+    js = wereld.jaarschijf
+    gemeente = wereld.tekenaars[wereld.wereld.gemeente_org.pk]
+    # Signed on paper (the workbook's status ondertekend): no document of Driehoek's own.
+    type(js).objects.filter(pk=js.pk).update(
+        status=JaarschijfStatus.ONDERTEKEND, ondertekend_buiten_driehoek=True
+    )
+    js.refresh_from_db()
+    services.wijziging_starten(jaarschijf=js, reden=REDEN, door=gemeente)
+    services.jaarschijf_ter_bespreking(jaarschijf=js, door=gemeente)
+    services.jaarschijf_vaststellen(jaarschijf=js, door=gemeente)
+    _allen_tekenen(wereld)
+
+    (document,) = OndertekendDocument.objects.filter(jaarschijf=js)
+    assert document.volgnummer == 2 and document.definitief
+    assert "Versie 2" in tekst_van(opslag.lezen(document))
+    assert verifieren(opslag.lezen(document)).document.volgnummer == 2
+    client.force_login(gemeente)
+    with_changes = client.get(
+        reverse("monitoring:jaarschijf-pdf", kwargs={"jaarschijf_pk": js.pk}) + "?wijzigingen=1"
+    )
+    assert "Versie 2" in tekst_van(with_changes.content)
