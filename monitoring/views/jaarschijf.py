@@ -93,6 +93,8 @@ def afspraak_rij_context(user, jaarschijf, jaarafspraken) -> dict:
             "stap_toevoegen": gettext("Stap toevoegen"),
             "bij_afspraak": gettext("bij afspraak"),
             "opmerking_plaatsen": gettext("Opmerking plaatsen"),
+            # Progress is monitoring's, beside the agreed plan of the document: named as such.
+            "voortgang": gettext("Voortgang"),
         },
     }
 

@@ -104,6 +104,8 @@ def test_a_status_change_and_a_step_done_show_at_once(wereld):
     Jaarafspraak.objects.filter(pk=ja.pk).update(status=Voortgang.AANDACHT)
     for rol, html in paginas(wereld, wereld.a.jaarschijf).items():
         assert f"status--{Voortgang.AANDACHT}" in html, rol
+        # Named as progress, apart from the agreed plan (#15 point 3).
+        assert 'Voortgang: <span class="status status--' in html, rol
     services.stap_afronden(
         stap=wereld.a.stappen[1], afgerond=True, door=wereld.gebruiker("gemeente_medewerker")
     )
