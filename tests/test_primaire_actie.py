@@ -88,6 +88,20 @@ def test_the_jaarschijf_page_makes_the_next_step_primary(clients, wereld, status
     assert len(primaire(html(clients["corporatie_medewerker"], pad))) <= 1
 
 
+@pytest.mark.parametrize("status", ["concept", "ter_bespreking", "vastgesteld"])
+def test_the_huurders_zienswijze_is_their_primary_while_ter_bespreking(clients, wereld, status):
+    factories.zet_status(wereld.a.jaarschijf, status)
+    pad = reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": wereld.a.jaarschijf.pk})
+    pagina = html(clients["huurders_medewerker"], pad)
+    if status == "ter_bespreking":
+        assert len(primaire(pagina)) == 1 and primaire_tekst(pagina) == "Zienswijze geven"
+        zienswijzen = reverse("monitoring:zienswijzen", args=[wereld.a.jaarschijf.pk])
+        assert html(clients["huurders_medewerker"], zienswijzen)
+    else:
+        assert "Zienswijze geven" not in pagina
+    assert "Zienswijze geven" not in html(clients["gemeente_medewerker"], pad)
+
+
 def test_moving_a_thema_or_hoofdstuk_has_one_primary(clients, wereld):
     hoofdstuk = Hoofdstuk.objects.create(jaarschijf=wereld.a.jaarschijf, kop="Context", tekst="T")
     for pad in (

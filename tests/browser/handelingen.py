@@ -51,6 +51,12 @@ class Handelingen:
         self.per_fase[self.fase] += 1
         locator.fill(waarde)
 
+    def vul_cel(self, locator, waarde):
+        """A figure typed into a grid cell and committed with Tab, as in a spreadsheet: one
+        field filled (the Tab moves to the next cell, where the next figure would go)."""
+        self.vul(locator, waarde)
+        locator.press("Tab")
+
     def vink(self, locator):
         self.per_fase[self.fase] += 1
         locator.check()
