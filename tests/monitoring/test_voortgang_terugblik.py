@@ -50,6 +50,8 @@ def test_the_terugblik_shows_status_explanation_and_targets_per_theme(client):
     assert "Klaar &lt;b&gt;!&lt;/b&gt;" in html and "<b>!</b>" not in html
     assert "214 van 320 woningen (67%)" in html
     assert "Voorraad: plan en realisatie" in html
+    # The stock charts' styles come with the page, as on the voorraad pages.
+    assert "voorraad.css" in html
     client.force_login(sc.collega[sc.c3.pk])  # another gemeente's corporatie
     assert client.get(url).status_code == 403
 
