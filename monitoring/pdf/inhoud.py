@@ -69,11 +69,13 @@ def pdf_context(
     `alleen_document`, so the shared partials leave out every control), plus the cover and
     the ondertekening page; with `met_wijzigingen` an appendix of what changed since the
     previous jaarschijf (never in the document that is signed)."""
-    document = jaarschijf_document(jaarschijf)
+    document = jaarschijf_document(jaarschijf, met_opmerkingen=False)
     vorige = vorige_jaarschijf(jaarschijf) if met_wijzigingen else None
     return {
         "vorige": vorige,
-        "wijzigingen": wijzigingen(document, jaarschijf_document(vorige)) if vorige else [],
+        "wijzigingen": wijzigingen(document, jaarschijf_document(vorige, met_opmerkingen=False))
+        if vorige
+        else [],
         "jaarschijf": jaarschijf,
         "document": document,
         "overeenkomst": document.overeenkomst,

@@ -202,12 +202,14 @@ def _ondertekenaars(jaarschijf: Jaarschijf, vast) -> list:
     ]
 
 
-def jaarschijf_document(jaarschijf: Jaarschijf) -> JaarschijfDocument:
+def jaarschijf_document(jaarschijf: Jaarschijf, *, met_opmerkingen=True) -> JaarschijfDocument:
     """Everything the jaarschijf page shows, in a fixed number of queries whatever the number
     of afspraken and remarks. A vastgesteld or ondertekend jaarschijf shows the afspraken,
-    themes and names as they were fixed (afspraken.vastlegging), not as they are now."""
+    themes and names as they were fixed (afspraken.vastlegging), not as they are now.
+    Remarks and their replies are no part of the document itself: the PDF and the comparison
+    with last year leave them out (`met_opmerkingen=False`) and save their queries."""
     vast = vastlegging.vastgelegd(jaarschijf)
-    opmerkingen_per_afspraak = _opmerkingen_per_afspraak(jaarschijf)
+    opmerkingen_per_afspraak = _opmerkingen_per_afspraak(jaarschijf) if met_opmerkingen else {}
     partijen = documentvorm.alle_partijen(jaarschijf, vast)
     organisaties = {p.organisatie_id: p.organisatie for p in partijen}
     if vast:

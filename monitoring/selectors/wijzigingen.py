@@ -79,4 +79,4 @@ def wijzigingen(document, vorig_document) -> list[Wijziging]:
 def sinds(vorige: Jaarschijf, document) -> list[Wijziging]:
     """What changed from `vorige` to the jaarschijf whose page `document` is read already;
     the previous one's document costs the same fixed number of queries again."""
-    return wijzigingen(document, jaarschijf_document(vorige))
+    return wijzigingen(document, jaarschijf_document(vorige, met_opmerkingen=False))

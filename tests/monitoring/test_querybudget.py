@@ -38,13 +38,12 @@ MEER = {
     + 1
     # Remarks as threads (#15 point 4): their replies; the open remarks at the top.
     + 2,
-    # The PDF renders the same document as the jaarschijf page (#10).
-    "jaarschijf-pdf": 4
+    # The PDF renders the same document as the jaarschijf page (#10), without its remarks
+    # and their replies (no part of the document).
+    "jaarschijf-pdf": 3
     # The stock totals and charts (voorraad.overzicht: agreements' categories and segments,
     # the figures, the signed plan) and the agenda (#10 point 1, #12 point 4).
     + 5
-    # The document's remarks come with their replies (#15 point 4), though none is printed.
-    + 1
     # The version the cover names: the next one after a wijziging (#10 point 5).
     + 1,
 }
