@@ -32,7 +32,12 @@ def overeenkomst_basis() -> QuerySet[Overeenkomst]:
 
 def overeenkomst_met_inhoud() -> QuerySet[Overeenkomst]:
     """An agreement with its parties (and representatives), themes and jaarschijven."""
-    return Overeenkomst.objects.select_related("gemeente").prefetch_related(
+    return Overeenkomst.objects.select_related("gemeente").prefetch_related(*overeenkomst_inhoud())
+
+
+def overeenkomst_inhoud() -> tuple[Prefetch, ...]:
+    """What overeenkomst_met_inhoud prefetches, for an overeenkomst loaded already."""
+    return (
         Prefetch(
             "partijrollen",
             queryset=Partij.objects.select_related("organisatie"),

@@ -114,6 +114,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # After Django's csrf processor: the stand-in token for cached pages.
+                "gemeenten.paginacache.csrf_plaatshouder",
             ],
         },
     },
@@ -188,6 +190,11 @@ CACHES = {
         "CACHE_URL", default="locmemcache://" if DEBUG else "dbcache://driehoek_cache"
     )
 }
+if CACHES["default"]["BACKEND"].endswith(("locmem.LocMemCache", "db.DatabaseCache")):
+    # Django's default of 300 entries would cull a jaarschijf page's own rows (one entry each,
+    # monitoring/cache.py) and the pages and generations of gemeenten.paginacache while
+    # they are being used; Redis evicts by its own maxmemory policy instead.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 50_000)
 if not DEBUG and CACHES["default"]["BACKEND"].endswith(("locmem.LocMemCache", "DummyCache")):
     raise ImproperlyConfigured(
         "CACHE_URL: a per-process or dummy cache is not shared between app servers; "

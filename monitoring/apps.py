@@ -7,6 +7,25 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self):
+        # Every write renews its gemeente's cached pages (gemeenten.generaties). Message
+        # settings and calendar tokens are a person's own and on no cached page.
+        from gemeenten.generaties import volgen
+
+        jaarschijf = "jaarschijf__overeenkomst__gemeente"
+        paden = {
+            "Opmerking": jaarschijf,
+            "Reactie": f"opmerking__{jaarschijf}",
+            "OndertekendDocument": jaarschijf,
+            "Handtekening": f"document__{jaarschijf}",
+            "Doel": "overeenkomst__gemeente",
+            "Doelrealisatie": "doel__overeenkomst__gemeente",
+            "Voortgangsmelding": f"jaarafspraak__{jaarschijf}",
+            "Agendapunt": jaarschijf,
+            "Cyclusmoment": "gemeente",
+            "Zienswijze": f"jaarafspraak__{jaarschijf}",
+        }
+        for naam, pad in paden.items():
+            volgen(self.get_model(naam), pad)
         # afspraken links and returns to these pages without naming monitoring (DESIGN §3).
         from afspraken import boven
 

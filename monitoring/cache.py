@@ -17,23 +17,16 @@ Redis or the database cache in production; one get_many and one set_many per pag
 import hashlib
 
 from django.core.cache import cache
-from django.db import models
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+from gemeenten.paginacache import CSRF_PLAATSHOUDER, velden  # noqa: F401 (velden: ours too)
 
 # Bumped when a cached fragment's template changes shape, so no old HTML is served.
 SJABLOONVERSIE = 1
 # A day: fragments are content-addressed, so age never makes one wrong; this only lets
 # the backend forget the ones nobody asks for any more.
 LEVENSDUUR = 24 * 3600
-CSRF_PLAATSHOUDER = "csrf-plaatshouder-8c1e"
-
-
-def velden(obj: models.Model | None) -> tuple:
-    """The values of an object's own columns, in a fixed order (None for no object)."""
-    if obj is None:
-        return ()
-    return tuple(getattr(obj, veld.attname) for veld in obj._meta.concrete_fields)
 
 
 def sleutel(soort: str, *delen) -> str:

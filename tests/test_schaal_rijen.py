@@ -23,6 +23,7 @@ from zeal import zeal_context
 from zeal.constants import initialize_app_registry
 
 from afspraken.models import Jaarafspraak
+from gemeenten import generaties
 from tests import factories
 from tests.wereld import paginawereld, voor_de_module
 
@@ -167,6 +168,9 @@ def _meet(wereld, gebruiker: str, url: str, zeal: bool = True):
     client = Client()
     client.force_login(getattr(wereld, gebruiker))
     client.get(url)  # first request: sessions, caches and lazy imports settle
+    # The page itself is rendered again, as after any edit (gemeenten.paginacache would
+    # serve it whole); the rows' fragments stay warm.
+    generaties.vernieuwen(alles=True)
     try:
         with (
             zeal_context() if zeal else nullcontext(),

@@ -32,6 +32,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from afspraken.models import Overeenkomst, Partij
 from afspraken.services.grens import mag_handelen
 from afspraken.services.overeenkomst import gemeentepartij_controleren
+from gemeenten import generaties
 from gemeenten import services as gemeenten_services
 from gemeenten.constants import OrganisatieType
 from gemeenten.models import Gebruiker, Gemeente, Organisatie
@@ -94,7 +95,9 @@ def aanmaken(model: type[models.Model], objecten: list, door) -> list:
     """Insert `objecten` with one history record each, in the name of `door`."""
     if not objecten:
         return []
-    return bulk_create_with_history(objecten, model, default_user=geschiedenis_gebruiker(door))
+    gemaakt = bulk_create_with_history(objecten, model, default_user=geschiedenis_gebruiker(door))
+    generaties.geschreven(model, gemaakt)
+    return gemaakt
 
 
 def bijwerken(model: type[models.Model], objecten: list, velden: Sequence[str], door) -> None:
@@ -106,6 +109,7 @@ def bijwerken(model: type[models.Model], objecten: list, velden: Sequence[str], 
             obj.versie += 1
         velden = [*velden, "versie"]
     bulk_update_with_history(objecten, model, velden, default_user=geschiedenis_gebruiker(door))
+    generaties.geschreven(model, objecten)
 
 
 def verwijderen(objecten: list, door) -> None:
@@ -303,3 +307,4 @@ def _partijrollen(
     # Partij has no history of its own: the agreement's parties are plain rows.
     Partij.objects.bulk_create(nieuw)
     Partij.objects.bulk_update(gewijzigd, ["volgorde", *PARTIJ_VELDEN, "versie"])
+    generaties.vernieuwen([overeenkomst.gemeente_id])

@@ -32,6 +32,7 @@ from afspraken.services.bulk import (
     zet,
 )
 from afspraken.services.grens import mag_handelen, niet_bevroren
+from gemeenten import generaties
 from gemeenten.models import Gebruiker, Organisatie
 
 
@@ -243,6 +244,7 @@ def _mede_organisaties(gemaakt: list[Stap], gewenst: list[Stap]) -> None:
         if org_id != stap.organisatie_id
     ]
     Stap.mede_organisaties.through.objects.bulk_create(rijen)
+    generaties.geschreven(Stap, gemaakt)
 
 
 @dataclass(frozen=True)

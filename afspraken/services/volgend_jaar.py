@@ -17,6 +17,7 @@ from afspraken.perioden import peildatum
 from afspraken.services.grens import mag_handelen
 from afspraken.services.jaarschijf import jaren_controleren
 from afspraken.services.opslaan import opslaan
+from gemeenten import generaties
 from gemeenten.models import Gebruiker
 from gemeenten.systeem import geschiedenis_gebruiker
 
@@ -226,6 +227,8 @@ def _mede_organisaties_overnemen(oude: list[Stap], nieuwe: list[Stap]) -> None:
     if any(s.pk is None for s in nieuwe):
         raise RuntimeError("De database gaf de nieuwe stappen geen id terug.")
     door_tabel = Stap.mede_organisaties.through
+    # The copies are bulk inserts, which send no signal: the new year's pages renew here.
+    generaties.geschreven(Stap, nieuwe)
     door_tabel.objects.bulk_create(
         door_tabel(stap_id=nieuw.pk, organisatie_id=organisatie.pk)
         for oud, nieuw in zip(oude, nieuwe, strict=True)

@@ -8,6 +8,7 @@ on the overeenkomst through rules' PermissionRequiredMixin: a non-party gets 403
 
 from functools import cached_property
 
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 from django_tables2 import RequestConfig
@@ -17,6 +18,7 @@ from afspraken import selectors
 from afspraken.filters import AfspraakFilter
 from afspraken.tables import AfspraakTable, export_response
 from afspraken.views import rijen
+from gemeenten.paginacache import PaginaCacheMixin, velden
 
 
 class OvereenkomstPermissieMixin(PermissionRequiredMixin):
@@ -40,14 +42,28 @@ class OvereenkomstPermissieMixin(PermissionRequiredMixin):
         return super().get_context_data(overeenkomst=self.overeenkomst, **kwargs)
 
 
-class OvereenkomstDetailView(OvereenkomstPermissieMixin, TemplateView):
+class OvereenkomstPagina(PaginaCacheMixin):
+    """A page about one overeenkomst, cached per content generation of its gemeente
+    (gemeenten.paginacache); the row itself is in the key too, as it is loaded anyway."""
+
+    def pagina_gemeenten(self):
+        return [self.overeenkomst.gemeente_id]
+
+    def pagina_sleutel(self) -> tuple:
+        return velden(self.overeenkomst)
+
+
+class OvereenkomstDetailView(OvereenkomstPermissieMixin, OvereenkomstPagina, TemplateView):
     template_name = "afspraken/overeenkomst_detail.html"
 
-    def get_overeenkomst_queryset(self):
-        return selectors.overeenkomst_met_inhoud()
+    def get_context_data(self, **kwargs):
+        # Parties, themes and jaarschijven only when the page is rendered, not for the
+        # permission check of a page the cache serves.
+        prefetch_related_objects([self.overeenkomst], *selectors.overeenkomst_inhoud())
+        return super().get_context_data(**kwargs)
 
 
-class AfspraakLijstView(OvereenkomstPermissieMixin, TemplateView):
+class AfspraakLijstView(OvereenkomstPermissieMixin, OvereenkomstPagina, TemplateView):
     """All afspraken of an overeenkomst: filter, sort, page; rows in our own template."""
 
     template_name = "afspraken/afspraak_list.html"
@@ -96,7 +112,7 @@ class AfspraakExportView(AfspraakLijstView):
         return export_response(table.data, formaat=formaat, bestandsnaam=naam)
 
 
-class PartijOverzichtView(OvereenkomstPermissieMixin, TemplateView):
+class PartijOverzichtView(OvereenkomstPermissieMixin, OvereenkomstPagina, TemplateView):
     """Everything one party committed to in an overeenkomst: as trekker or with steps."""
 
     template_name = "afspraken/partij_overzicht.html"

@@ -12,6 +12,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from afspraken import selectors as afspraken_selectors
 from gemeenten.models import Gemeente
+from gemeenten.paginacache import PaginaCacheMixin, velden
 from monitoring.selectors import dashboard as selectors
 from monitoring.selectors.landelijk import landelijk_overzicht, landelijke_tabel
 from monitoring.views.export import tabel_response
@@ -22,7 +23,7 @@ def _jaar(request) -> int | None:
     return int(jaar) if jaar.isdigit() and 1900 < int(jaar) < 3000 else None
 
 
-class DashboardView(PermissionRequiredMixin, TemplateView):
+class DashboardView(PermissionRequiredMixin, PaginaCacheMixin, TemplateView):
     template_name = "monitoring/dashboard/dashboard.html"
 
     def dashboard(self):
@@ -57,6 +58,12 @@ class OvereenkomstDashboardView(DashboardView):
     def get_permission_object(self):
         return self.overeenkomst
 
+    def pagina_gemeenten(self):
+        return [self.overeenkomst.gemeente_id]
+
+    def pagina_sleutel(self) -> tuple:
+        return velden(self.overeenkomst)
+
     def dashboard(self):
         return selectors.overeenkomst_dashboard(
             self.request.user, self.overeenkomst, _jaar(self.request)
@@ -80,6 +87,9 @@ class GemeenteDashboardView(DashboardView):
     def get_permission_object(self):
         return self.gemeente
 
+    def pagina_gemeenten(self):
+        return [self.gemeente.pk]
+
     def dashboard(self):
         return selectors.gemeente_dashboard(self.request.user, self.gemeente, _jaar(self.request))
 
@@ -87,9 +97,13 @@ class GemeenteDashboardView(DashboardView):
         return super().get_context_data(gemeente=self.gemeente, **kwargs)
 
 
-class LandelijkDashboardView(PermissionRequiredMixin, TemplateView):
+class LandelijkDashboardView(PermissionRequiredMixin, PaginaCacheMixin, TemplateView):
     permission_required = "monitoring.view_landelijk"
     template_name = "monitoring/dashboard/landelijk.html"
+    pagina_landelijk = True
+
+    def pagina_gemeenten(self):
+        return ()
 
     def get(self, request, *args, **kwargs):
         rijen = landelijk_overzicht(_jaar(request))

@@ -6,7 +6,6 @@ a non-party gets 403. afspraken's edit views return here through `afspraken.bove
 re-render one afspraak row through `rij_response`, registered there by monitoring's AppConfig.
 """
 
-from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import get_template
 from django.urls import reverse
@@ -18,6 +17,7 @@ from afspraken import selectors as afspraken_selectors
 from afspraken.constants import OVERGANGEN, Soort, Voortgang, keuzelabels
 from afspraken.models import Jaarschijf
 from afspraken.rules import met_recht
+from gemeenten import paginacache
 from monitoring import cache
 from monitoring.selectors.documentvorm import document_labels, met_volgend_jaar
 from monitoring.selectors.jaarschijf import document_rij, jaarschijf_document
@@ -176,7 +176,7 @@ def rijen_uit_cache(request, jaarafspraken, context: dict) -> None:
 
     sleutels = {pk: _rij_sleutel(ja, context, pk in geheel) for pk, ja in per_pk.items()}
     html = cache.fragmenten(sleutels, maak)
-    token = get_token(request)
+    token = paginacache.csrf_token(request)
     for pk, ja in per_pk.items():
         attribuut = "rij_html" if pk in geheel else "kern_html"
         setattr(ja, attribuut, cache.invullen(html[pk], token))
@@ -205,7 +205,7 @@ def mogelijke_overgangen(jaarschijf, document) -> list[tuple]:
     return result
 
 
-class JaarschijfDetailView(PermissionRequiredMixin, DetailView):
+class JaarschijfDetailView(PermissionRequiredMixin, paginacache.PaginaCacheMixin, DetailView):
     permission_required = "afspraken.view_overeenkomst"
     pk_url_kwarg = "jaarschijf_pk"
     context_object_name = "jaarschijf"
@@ -218,6 +218,13 @@ class JaarschijfDetailView(PermissionRequiredMixin, DetailView):
         if not hasattr(self, "_jaarschijf"):
             self._jaarschijf = super().get_object(queryset)
         return self._jaarschijf
+
+    def pagina_gemeenten(self):
+        return [self.get_object().overeenkomst.gemeente_id]
+
+    def pagina_sleutel(self) -> tuple:
+        jaarschijf = self.get_object()
+        return (paginacache.velden(jaarschijf), paginacache.velden(jaarschijf.overeenkomst))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -9,10 +9,11 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from afspraken import selectors as afspraken_selectors
+from gemeenten.paginacache import PaginaCacheMixin, velden
 from monitoring.selectors.smart import smart_check
 
 
-class SmartCheckView(PermissionRequiredMixin, TemplateView):
+class SmartCheckView(PermissionRequiredMixin, PaginaCacheMixin, TemplateView):
     permission_required = "afspraken.view_overeenkomst"
     template_name = "monitoring/smart_check.html"
 
@@ -24,6 +25,12 @@ class SmartCheckView(PermissionRequiredMixin, TemplateView):
 
     def get_permission_object(self):
         return self.overeenkomst
+
+    def pagina_gemeenten(self):
+        return [self.overeenkomst.gemeente_id]
+
+    def pagina_sleutel(self) -> tuple:
+        return velden(self.overeenkomst)
 
     def get_context_data(self, **kwargs):
         gebreken = smart_check(self.request.user, self.overeenkomst)

@@ -19,6 +19,7 @@ from afspraken.constants import BEVROREN_STATUSSEN
 from afspraken.models import Jaarschijf
 from afspraken.services.bulk import Bijgewerkt, RegelFout, aanmaken, bijwerken, valideer, zet
 from afspraken.services.grens import mag_handelen, niet_bevroren
+from gemeenten import generaties
 from gemeenten.models import Gebruiker, Organisatie
 from voorraad.models import (
     Categorie,
@@ -241,6 +242,7 @@ def _overnemen(overeenkomst_id: int, standaard: Segment, eigen: Segment) -> None
     )
     Voorraadstand.objects.filter(open_, segment=standaard).update(segment=eigen)
     Voorraadoverdracht.objects.filter(open_, segment=standaard).update(segment=eigen)
+    generaties.geschreven(Segment, [eigen])
 
 
 def _segmenten_vastleggen(jaarschijf: Jaarschijf, segmenten: Sequence[SegmentRegel]):

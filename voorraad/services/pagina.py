@@ -17,6 +17,7 @@ from simple_history.utils import bulk_update_with_history
 from afspraken.models import Jaarschijf
 from afspraken.perioden import peildatum
 from afspraken.services.grens import mag_handelen, niet_bevroren
+from gemeenten import generaties
 from gemeenten.models import Gebruiker, Organisatie
 from gemeenten.systeem import geschiedenis_gebruiker
 from voorraad.models import Voorraadmutatie, Voorraadstand
@@ -95,6 +96,7 @@ def _bijwerken(qs, aantallen: dict[int, Aantal], veld_voor, door, corporatie) ->
         bulk_update_with_history(
             gewijzigd, qs.model, ["aantal"], default_user=geschiedenis_gebruiker(door)
         )
+        generaties.geschreven(qs.model, gewijzigd)
     return len(gewijzigd)
 
 

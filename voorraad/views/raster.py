@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from afspraken import boven
+from gemeenten.paginacache import PaginaCacheMixin, velden
 from voorraad import invulraster, selectors, services
 from voorraad.invulraster import ingevuld, lees_aantal, tekst
 from voorraad.services.cel import MUTATIE
@@ -79,8 +80,14 @@ class _Raster(EigenCijfersMixin):
         return {}
 
 
-class RasterView(_Raster, TemplateView):
+class RasterView(_Raster, PaginaCacheMixin, TemplateView):
     template_name = "voorraad/raster.html"
+
+    def pagina_gemeenten(self):
+        return [self.jaarschijf.overeenkomst.gemeente_id]
+
+    def pagina_sleutel(self) -> tuple:
+        return velden(self.jaarschijf)
 
     def post(self, request, *args, **kwargs):
         fouten = self.opslaan(ingevuld(request.POST))

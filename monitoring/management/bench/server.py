@@ -94,6 +94,24 @@ def database_url() -> str:
     )
 
 
+# The bench's own Redis database, emptied before each run: nothing of a previous run is served.
+BENCH_REDIS = "redis://127.0.0.1:6379/15"
+
+
+def cache_url() -> str:
+    """BENCH_CACHE_URL, else Redis on this machine when it answers (what the README advises
+    for production), else the database cache (production's default)."""
+    if gekozen := os.environ.get("BENCH_CACHE_URL"):
+        return gekozen
+    try:
+        import redis
+
+        redis.Redis.from_url(BENCH_REDIS, socket_connect_timeout=0.5).flushdb()
+    except Exception:  # no server, or no client: the database cache then
+        return "dbcache://driehoek_cache"
+    return BENCH_REDIS
+
+
 @contextmanager
 def gunicorn(geheim: str, werkers: int = WERKERS):
     """gunicorn as `make serve` runs it (config/gunicorn.conf.py, DEBUG off), on a free
@@ -114,7 +132,7 @@ def gunicorn(geheim: str, werkers: int = WERKERS):
             "DRIEHOEK_BASIS_URL": "https://localhost",
             "PROXY_COUNT": "1",
             "DATABASE_URL": database_url(),
-            "CACHE_URL": "dbcache://driehoek_cache",
+            "CACHE_URL": cache_url(),
             "MEDIA_ROOT": str(map_ / "media"),
             "BENCH_STATIC_ROOT": str(map_ / "static"),
             "WEB_CONCURRENCY": str(werkers),
