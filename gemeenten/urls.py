@@ -9,7 +9,7 @@ urlpatterns = [
     path("", account.account, name="account"),
     path(
         "inloggen/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        account.InloggenView.as_view(),
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),

@@ -9,6 +9,7 @@ setting DRIEHOEK_BASIS_URL (monitoring.links), as a mail client has no page to r
 """
 
 import datetime
+from urllib.parse import quote
 
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -65,7 +66,14 @@ def ter_bespreking_melden(jaarschijf: Jaarschijf) -> int:
         "monitoring/berichten/ter_bespreking.txt",
         {
             "jaarschijf": jaarschijf,
-            "link": absolute_url(reverse("monitoring:jaarschijf", args=[jaarschijf.pk])),
+            # The jaarschijf through the login page, which the template's `gebruiker=` fills
+            # in as the signing link does: the person types only the password (and is sent
+            # straight on when logged in already).
+            "link": absolute_url(
+                reverse("gemeenten:login")
+                + "?next="
+                + quote(reverse("monitoring:jaarschijf", args=[jaarschijf.pk]))
+            ),
         },
     )
 

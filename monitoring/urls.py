@@ -116,6 +116,11 @@ urlpatterns = [
         name="zienswijzen",
     ),
     path(
+        "overeenkomsten/jaarafspraken/<int:jaarafspraak_pk>/zienswijze/",
+        zienswijzen.AfspraakZienswijzeView.as_view(),
+        name="jaarafspraak-zienswijze",
+    ),
+    path(
         "overeenkomsten/jaarschijven/<int:jaarschijf_pk>/terugblik/",
         terugblik.TerugblikView.as_view(),
         name="terugblik",

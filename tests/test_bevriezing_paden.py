@@ -103,6 +103,7 @@ URLS = {
     "monitoring:voortgang-afspraak": VOORTGANG,
     # The tenants' verdicts: review, like remarks; given only while ter bespreking.
     "monitoring:zienswijzen": VOORTGANG,
+    "monitoring:jaarafspraak-zienswijze": VOORTGANG,
     "monitoring:terugblik": LEZEN,
     "monitoring:doelen": OVEREENKOMST,
     "monitoring:agenda": GEWEIGERD,

@@ -1,5 +1,6 @@
 """The tenants' verdicts of a jaarschijf: per afspraak (beside it on the page) and summed up
-per huurdersorganisatie and verdict. Two queries for any number of afspraken."""
+per huurdersorganisatie and verdict. Two queries for any number of afspraken; what a row's
+own verdict form shows (`Invoer`) is read from the verdicts the row already holds."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -20,6 +21,25 @@ class Samenvatting:
     @property
     def regels(self) -> list[tuple[str, str, int]]:
         return [(o.value, str(o.label), self.aantallen[o.value]) for o in Oordeel]
+
+
+@dataclass(frozen=True)
+class Invoer:
+    """What the verdict form in an afspraak's row shows: the viewer's organisation's current
+    verdict, or, after a rejected post, what was sent with the errors."""
+
+    oordeel: str = ""
+    tekst: str = ""
+    als_opmerking: bool = True
+    fouten: dict = field(default_factory=dict)  # {field: [message]}
+    algemeen: tuple = ()  # messages about the form as a whole
+
+
+def eigen_invoer(zienswijzen: list[Zienswijze], organisatie_id: int | None) -> Invoer:
+    """The form's starting values from the row's verdicts (no query): the organisation's
+    own verdict when it gave one."""
+    eigen = next((z for z in zienswijzen if z.organisatie_id == organisatie_id), None)
+    return Invoer(oordeel=eigen.oordeel, tekst=eigen.tekst) if eigen else Invoer()
 
 
 def zienswijzen_per_jaarafspraak(jaarschijf: Jaarschijf) -> dict[int, list[Zienswijze]]:

@@ -18,9 +18,12 @@ from afspraken.constants import OVERGANGEN, Soort, Voortgang, keuzelabels
 from afspraken.models import Jaarschijf
 from afspraken.rules import met_recht
 from gemeenten import paginacache
+from gemeenten.rules import actor
 from monitoring import cache
+from monitoring.constants import Oordeel
 from monitoring.selectors.documentvorm import document_labels, met_volgend_jaar
 from monitoring.selectors.jaarschijf import document_rij, jaarschijf_document
+from monitoring.selectors.zienswijzen import Invoer, eigen_invoer
 
 PAGINA = "monitoring/jaarschijf_detail.html"
 # One afspraak of the document, rendered alone after an inline edit (the page includes it
@@ -75,6 +78,18 @@ def afspraak_rij_context(user, jaarschijf, jaarafspraken) -> dict:
     user may report, and the row's fixed texts (a 290-row page would otherwise translate, ask
     permissions and reverse URLs thousands of times). Prepares the rows themselves too."""
     _rijen_voorbereiden(jaarafspraken)
+    # The huurders' verdict per row (issue #15 point 8), for whom may give it: the form's
+    # address and starting values on each row, so a cached row carries them in its key.
+    mag_zienswijze = user.has_perm("monitoring.give_zienswijze", jaarschijf)
+    zienswijze_url = _UrlSjabloon("monitoring:jaarafspraak-zienswijze", "jaarafspraak_pk")
+    organisatie_id = actor(user).organisatie_id
+    for ja in jaarafspraken:
+        ja.zienswijze_url = zienswijze_url(ja.pk) if mag_zienswijze else ""
+        ja.zienswijze_invoer = (
+            eigen_invoer(getattr(ja, "zienswijzen_lijst", []), organisatie_id)
+            if mag_zienswijze
+            else None
+        )
     return {
         "mag_inhoud": user.has_perm("afspraken.change_inhoud", jaarschijf),
         "mag_overeenkomst": user.has_perm("afspraken.change_overeenkomst", jaarschijf),
@@ -95,14 +110,26 @@ def afspraak_rij_context(user, jaarschijf, jaarafspraken) -> dict:
             "opmerking_plaatsen": gettext("Opmerking plaatsen"),
             # Progress is monitoring's, beside the agreed plan of the document: named as such.
             "voortgang": gettext("Voortgang"),
+            "uw_zienswijze": gettext("Uw zienswijze"),
+            "kies": gettext("Kies…"),
+            "oordelen": [(o.value, str(o.label)) for o in Oordeel],
+            "toelichting": gettext("Toelichting"),
+            "als_opmerking": gettext("Toelichting ook als opmerking plaatsen, voor de gemeente"),
+            "zienswijze_opslaan": gettext("Zienswijze opslaan"),
         },
     }
 
 
-def rij_response(request, jaarafspraak_pk: int, jaarschijf: Jaarschijf):
+def rij_response(
+    request, jaarafspraak_pk: int, jaarschijf: Jaarschijf, zienswijze_invoer: Invoer | None = None
+):
     """The afspraak's row of the jaarschijf page, freshly read, for htmx to swap in after an
-    inline edit in afspraken (registered as `afspraken.boven.afspraak_rij`)."""
+    inline edit in afspraken (registered as `afspraken.boven.afspraak_rij`) or a verdict
+    given in the row; `zienswijze_invoer`: a rejected verdict, shown with its errors."""
     jaarafspraak = document_rij(jaarafspraak_pk, jaarschijf)
+    context = afspraak_rij_context(request.user, jaarschijf, [jaarafspraak])
+    if zienswijze_invoer is not None and jaarafspraak.zienswijze_url:
+        jaarafspraak.zienswijze_invoer = zienswijze_invoer
     return render(
         request,
         AFSPRAAK_RIJ,
@@ -110,7 +137,7 @@ def rij_response(request, jaarafspraak_pk: int, jaarschijf: Jaarschijf):
             "jaarafspraak": jaarafspraak,
             "jaarschijf": jaarschijf,
             "labels": document_labels(jaarschijf),
-            **afspraak_rij_context(request.user, jaarschijf, [jaarafspraak]),
+            **context,
         },
     )
 
@@ -155,6 +182,8 @@ def _rij_sleutel(ja, context: dict, geheel: bool) -> str:
             ja.bewerk_url,
             ja.opmerking_url,
             context["mag_opmerken"],
+            # Who may give a verdict sees its form (a row without verdicts: empty).
+            ja.zienswijze_url,
         ]
     return cache.sleutel("afspraakrij" if geheel else "afspraakkern", *delen)
 

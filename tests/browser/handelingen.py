@@ -110,10 +110,15 @@ def code(apparaat: TOTPDevice) -> str:
     return str(hotp(apparaat.bin_key, stap, digits=apparaat.digits)).zfill(apparaat.digits)
 
 
-def inloggen(pagina, doen, gebruiker, apparaat=None):
-    """The login form the page has sent us to, then the code step when the user has one."""
+def inloggen(pagina, doen, gebruiker, apparaat=None, voorgevuld=False):
+    """The login form the page has sent us to, then the code step when the user has one.
+    `voorgevuld`: a mailed link that names the person brought us, so the username is there
+    already and only checked, not typed."""
     expect(pagina.get_by_label("Gebruikersnaam")).to_be_visible()
-    doen.vul(pagina.get_by_label("Gebruikersnaam"), gebruiker.username)
+    if voorgevuld:
+        expect(pagina.get_by_label("Gebruikersnaam")).to_have_value(gebruiker.username)
+    else:
+        doen.vul(pagina.get_by_label("Gebruikersnaam"), gebruiker.username)
     doen.vul(pagina.get_by_label("Wachtwoord"), WACHTWOORD)
     doen.klik(pagina.get_by_role("button", name="Inloggen"))
     if apparaat is not None:

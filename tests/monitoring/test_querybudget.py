@@ -55,6 +55,8 @@ GEBRUIKER = {
     # Deleting a remark or reply: its author (the huurders, see _kwargs).
     "opmerking-verwijderen": "huurders_gebruiker",
     "reactie-verwijderen": "huurders_gebruiker",
+    # One afspraak's verdict (in its row, or as a page without JavaScript): the huurders.
+    "jaarafspraak-zienswijze": "huurders_gebruiker",
 }
 
 
