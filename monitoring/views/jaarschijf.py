@@ -80,9 +80,13 @@ def afspraak_rij_context(user, jaarschijf, jaarafspraken) -> dict:
     _rijen_voorbereiden(jaarafspraken)
     # The huurders' verdict per row (issue #15 point 8), for whom may give it: the form's
     # address and starting values on each row, so a cached row carries them in its key.
-    mag_zienswijze = user.has_perm("monitoring.give_zienswijze", jaarschijf)
-    zienswijze_url = _UrlSjabloon("monitoring:jaarafspraak-zienswijze", "jaarafspraak_pk")
     organisatie_id = actor(user).organisatie_id
+    # A verdict is an organisation's (zienswijzen_geven): not for who acts for none, whom the
+    # rules would let through (a superuser).
+    mag_zienswijze = organisatie_id is not None and user.has_perm(
+        "monitoring.give_zienswijze", jaarschijf
+    )
+    zienswijze_url = _UrlSjabloon("monitoring:jaarafspraak-zienswijze", "jaarafspraak_pk")
     for ja in jaarafspraken:
         ja.zienswijze_url = zienswijze_url(ja.pk) if mag_zienswijze else ""
         ja.zienswijze_invoer = (

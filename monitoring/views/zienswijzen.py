@@ -159,7 +159,7 @@ class AfspraakZienswijzeView(PermissionRequiredMixin, FormView):
     def form_valid(self, form):
         ja, door = self.jaarafspraak, self.request.user
         tekst = form.cleaned_data["tekst"].strip()
-        als_opmerking = form.cleaned_data["als_opmerking"] and tekst
+        als_opmerking = bool(form.cleaned_data["als_opmerking"] and tekst)
         if self.eigen is not None and tekst == self.eigen.tekst:
             als_opmerking = False
         try:

@@ -156,6 +156,16 @@ def test_attack_no_one_else_gives_a_verdict_through_the_row(client, wie):
         assert f'action="{url}"' not in client.get(pagina).content.decode()
 
 
+def test_no_form_for_who_acts_for_no_organisation(client):
+    """A superuser passes the rules, but a verdict is an organisation's: no form."""
+    sc = _ter_bespreking()
+    url, pagina = _urls(sc)
+    client.force_login(sc.gebruiker("superuser"))
+    assert f'action="{url}"' not in client.get(pagina).content.decode()
+    client.post(url, _gegeven(), **HTMX)
+    assert not Zienswijze.objects.exists()
+
+
 @pytest.mark.parametrize(
     "status", [JaarschijfStatus.CONCEPT, JaarschijfStatus.VASTGESTELD, JaarschijfStatus.ONDERTEKEND]
 )
