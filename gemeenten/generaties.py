@@ -38,7 +38,8 @@ def tokens(gemeente_ids: Iterable[int] = (), *, landelijk: bool = False) -> tupl
     """The current tokens of these gemeenten (sorted by pk), of ALLES and, for pages about
     every gemeente, LANDELIJK: one cache round trip; a missing token is created."""
     # A write after this read must renew again, even within the same transaction.
-    _vers().clear()
+    for bij_commit in _renewals():
+        bij_commit.vers.clear()
     scopes = [ALLES, *([LANDELIJK] if landelijk else []), *sorted(set(gemeente_ids))]
     sleutels = {_sleutel(scope): scope for scope in scopes}
     gevonden = cache.get_many(list(sleutels))
@@ -55,33 +56,36 @@ def _nu_vernieuwen(scopes) -> None:
     cache.set_many({_sleutel(scope): uuid.uuid4().hex for scope in scopes}, LEVENSDUUR)
 
 
-def _vers() -> set:
-    """Scopes this connection renewed since it last read tokens: renewing them again before
-    the next read would change nothing this thread can see (an import saving 100 rows
-    renews once, not 100 times)."""
-    connection = transaction.get_connection()
-    if not hasattr(connection, "driehoek_generaties_vers"):
-        connection.driehoek_generaties_vers = set()
-    return connection.driehoek_generaties_vers
+class _BijCommit:
+    """A transaction's (or savepoint's) renewal when it commits, registered with its first
+    write, and what it renewed at once since this thread last read tokens: renewing those
+    again before the next read would change nothing anyone can see (an import saving 100
+    rows renews once, not 100 times). It lives among the transaction's on_commit callbacks,
+    so a rollback, which drops them, leaves no state behind."""
+
+    def __init__(self):
+        self.scopes: set = set()
+        self.vers: set = set()
+        self.paden: dict = {}
+
+    def __call__(self):
+        _nu_vernieuwen(self.scopes)
 
 
-def _bij_commit(scopes: set) -> None:
-    """Adds `scopes` to the renewal this transaction does when it commits, registering it
-    on the first write. Found among the transaction's own callbacks, so a rolled-back
-    transaction or savepoint leaves nothing behind."""
+def _renewals() -> list[_BijCommit]:
     connection = transaction.get_connection()
-    # Only one of the same savepoint: a savepoint rolled back takes its callbacks along.
+    return [c for _, c, _ in connection.run_on_commit if isinstance(c, _BijCommit)]
+
+
+def _bij_commit() -> _BijCommit:
+    connection = transaction.get_connection()
     savepoints = set(connection.savepoint_ids)
     for sids, callback, _ in connection.run_on_commit:
-        if sids == savepoints and hasattr(callback, "driehoek_scopes"):
-            callback.driehoek_scopes |= scopes
-            return
-
-    def callback():
-        _nu_vernieuwen(callback.driehoek_scopes)
-
-    callback.driehoek_scopes = set(scopes)
+        if sids == savepoints and isinstance(callback, _BijCommit):
+            return callback
+    callback = _BijCommit()
     transaction.on_commit(callback)
+    return callback
 
 
 def vernieuwen(gemeente_ids: Iterable[int] = (), *, alles: bool = False) -> None:
@@ -96,21 +100,22 @@ def vernieuwen(gemeente_ids: Iterable[int] = (), *, alles: bool = False) -> None
     if not transaction.get_connection().in_atomic_block:
         _nu_vernieuwen(scopes)
         return
-    vers = _vers()
-    if nieuw := scopes - vers:
+    bij_commit = _bij_commit()
+    bij_commit.scopes |= scopes
+    if nieuw := scopes - bij_commit.vers:
         _nu_vernieuwen(nieuw)
-        vers |= nieuw
-    _bij_commit(scopes)
+        bij_commit.vers |= nieuw
 
 
 def geschreven(model: type[models.Model], objecten) -> None:
     """For writes that send no signal (bulk_create, bulk_update, QuerySet.update): renews
     the gemeenten whose pages show `objecten`, rows of a model registered with `volgen`."""
+    objecten = list(objecten)
     pks = [obj.pk for obj in objecten]
     if None in pks:
         vernieuwen(alles=True)
     elif pks:
-        _schrijven(model, pks)
+        _schrijven(model, pks, objecten)
 
 
 def volgen(model: type[models.Model], pad: str | None) -> None:
@@ -125,33 +130,77 @@ def volgen(model: type[models.Model], pad: str | None) -> None:
         m2m_changed.connect(_koppeling, sender=veld.remote_field.through, dispatch_uid=uid)
 
 
-def _gemeenten_van(model, pks, instance=None) -> set[int]:
+_ONBEKEND = object()
+
+
+def _uit_geheugen(instance, pad: str):
+    """The gemeente at the end of `pad`, read from the related objects the row holds in
+    memory already (a service or import that built it from its parents): no query."""
+    *tussen, laatste = pad.split("__")
+    for naam in tussen:
+        veld = instance._meta.get_field(naam)
+        if not veld.is_cached(instance):
+            return _ONBEKEND
+        instance = getattr(instance, naam)
+        if instance is None:
+            return None
+    return getattr(instance, instance._meta.get_field(laatste).attname)
+
+
+def _gemeenten_van(model, pks, instances=()) -> set[int]:
     pad = _paden[model]
     if pad == "pk":
         return set(pks)
-    if instance is not None and "__" not in pad:
-        # The row holds the gemeente itself: no query.
-        return {getattr(instance, model._meta.get_field(pad).attname)}
-    return set(model._base_manager.filter(pk__in=pks).values_list(pad, flat=True))
+    gevonden = {_uit_geheugen(instance, pad) for instance in instances}
+    if instances and _ONBEKEND not in gevonden:
+        return gevonden
+    if len(instances) != 1:
+        return set(model._base_manager.filter(pk__in=pks).values_list(pad, flat=True))
+    # From the row's own foreign key: the rest of the path once per parent and transaction
+    # (an import's hundred rows of one jaarschijf ask once).
+    eerste, _, rest = pad.partition("__")
+    veld = model._meta.get_field(eerste)
+    ouder = getattr(instances[0], veld.attname)
+    if ouder is None:
+        return set()
+    return {_via(veld.related_model, rest, ouder)}
 
 
-def _schrijven(model, pks, instance=None) -> None:
+def _via(model, pad: str, pk: int):
+    sleutel = (model, pad, pk)
+    onthouden = [c.paden for c in _renewals()]
+    for paden in onthouden:
+        if sleutel in paden:
+            return paden[sleutel]
+    gemeente = model._base_manager.filter(pk=pk).values_list(pad, flat=True).first()
+    if transaction.get_connection().in_atomic_block:
+        # The path from a row to its gemeente never changes while the row exists; kept by
+        # this savepoint's renewal, so it goes with it if the row was made in it.
+        _bij_commit().paden[sleutel] = gemeente
+    return gemeente
+
+
+def _schrijven(model, pks, instances=()) -> None:
     if _paden.get(model, "") is None:
         vernieuwen(alles=True)
     elif model in _paden:
-        vernieuwen(_gemeenten_van(model, pks, instance))
+        vernieuwen(_gemeenten_van(model, pks, instances))
 
 
-def _na_opslaan(sender, instance, update_fields=None, **kwargs):
+def _na_opslaan(sender, instance, update_fields=None, raw=False, **kwargs):
     # Logging in stamps last_login, which no page shows: not worth renewing every page for.
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
-    _schrijven(sender, [instance.pk], instance)
+    if raw:
+        # loaddata (a restore, a fixture): every page at once rather than a query per row.
+        vernieuwen(alles=True)
+        return
+    _schrijven(sender, [instance.pk], [instance])
 
 
 def _voor_verwijderen(sender, instance, **kwargs):
     # Before: afterwards the path to the gemeente is gone with the row.
-    _schrijven(sender, [instance.pk], instance)
+    _schrijven(sender, [instance.pk], [instance])
 
 
 def _koppeling(sender, instance, action, model, pk_set, **kwargs):
@@ -159,6 +208,6 @@ def _koppeling(sender, instance, action, model, pk_set, **kwargs):
         return
     # The change seen from either side: the row holding the field, or the related rows.
     if type(instance) in _paden:
-        _schrijven(type(instance), [instance.pk])
+        _schrijven(type(instance), [instance.pk], [instance])
     if model in _paden and pk_set:
         _schrijven(model, pk_set)

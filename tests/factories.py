@@ -17,6 +17,7 @@ from afspraken.models import (
     Stap,
     Thema,
 )
+from gemeenten import generaties
 from gemeenten.constants import OrganisatieType, Rol
 from gemeenten.models import Gebruiker, Gemeente, Lidmaatschap, Organisatie
 from monitoring.models import Opmerking
@@ -223,5 +224,7 @@ def zet_status(jaarschijf: Jaarschijf, status: str) -> Jaarschijf:
     if status in BEVROREN_STATUSSEN:
         velden["vastgelegde_inhoud"] = vastlegging.vastleggen(jaarschijf)
     Jaarschijf.objects.filter(pk=jaarschijf.pk).update(**velden)
+    # Past the signals too: the pages of its gemeente are renewed by hand.
+    generaties.geschreven(Jaarschijf, [jaarschijf])
     jaarschijf.refresh_from_db()
     return jaarschijf

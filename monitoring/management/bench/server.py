@@ -36,6 +36,7 @@ class Server:
     poort: int
     proces: subprocess.Popen
     log: Path
+    cache: str = ""
 
     def laatste_fout(self) -> str:
         """The last line of the latest traceback in the server's log (the exception)."""
@@ -132,7 +133,7 @@ def gunicorn(geheim: str, werkers: int = WERKERS):
             "DRIEHOEK_BASIS_URL": "https://localhost",
             "PROXY_COUNT": "1",
             "DATABASE_URL": database_url(),
-            "CACHE_URL": cache_url(),
+            "CACHE_URL": (cache := cache_url()),
             "MEDIA_ROOT": str(map_ / "media"),
             "BENCH_STATIC_ROOT": str(map_ / "static"),
             "WEB_CONCURRENCY": str(werkers),
@@ -162,7 +163,7 @@ def gunicorn(geheim: str, werkers: int = WERKERS):
                 stdout=uitvoer,
                 stderr=subprocess.STDOUT,
             )
-            server = Server(poort, proces, log)
+            server = Server(poort, proces, log, cache.split("://")[0])
             try:
                 _wacht(server)
                 yield server

@@ -206,7 +206,8 @@ class Command(BaseCommand):
         na = os.getloadavg()[0]
         self.stdout.write(
             f"Gediend door gunicorn ({meting.werkers} sync-werkers, productie-instellingen, "
-            f"DEBUG uit, blijvende databaseverbindingen) op 127.0.0.1, belast met wrk "
+            f"DEBUG uit, blijvende databaseverbindingen, cache {meting.cache}) op 127.0.0.1, "
+            f"belast met wrk "
             f"({bench.VERBINDINGEN} verbindingen, {max(1, round(options['duur']))} s per "
             f"pagina na 1 s opwarmen); queries en allocaties per verzoek eenmaal gemeten in "
             f"dit proces. Doel: ≥ {bench.DOEL_PROCENT} % van de triviale view, "
