@@ -3,6 +3,7 @@ calendar app has no page to resolve a bare path against. They are built on the s
 DRIEHOEK_BASIS_URL (monitoring.links.absolute_url)."""
 
 import datetime
+from urllib.parse import quote
 
 import pytest
 from django.core import mail
@@ -42,7 +43,12 @@ def test_status_mails_link_to_the_jaarschijf_in_full(django_capture_on_commit_ca
     pagina = BASIS + reverse("monitoring:jaarschijf", args=[sc.a.jaarschijf.pk])
     with django_capture_on_commit_callbacks(execute=True):
         afspraken_services.jaarschijf_ter_bespreking(jaarschijf=sc.a.jaarschijf, door=gemeente)
-    assert mail.outbox and all(pagina in bericht.body for bericht in mail.outbox)
+    # Through the login page with the addressee filled in, on to the jaarschijf (#15 point 8).
+    inloggen = f"{BASIS}{reverse('gemeenten:login')}?next={quote(pagina.removeprefix(BASIS))}"
+    assert mail.outbox
+    for bericht in mail.outbox:
+        ontvanger = Gebruiker.objects.get(email=bericht.to[0])
+        assert f"{inloggen}&gebruiker={ontvanger.username}" in bericht.body
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         afspraken_services.jaarschijf_vaststellen(jaarschijf=sc.a.jaarschijf, door=gemeente)

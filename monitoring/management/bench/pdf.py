@@ -151,6 +151,9 @@ def meet_pdf(jaarschijf: Jaarschijf) -> PdfMeting:
     with tempfile.TemporaryDirectory() as map_, _certificaat(Path(map_)):
         map_ = Path(map_)
         (map_ / "jaarschijf.html").write_text(html, encoding="utf-8")
+        if bewaren := os.environ.get("BENCH_PDF_HTML"):
+            # The measured HTML, kept to profile WeasyPrint on it apart.
+            Path(bewaren).write_text(html, encoding="utf-8")
         apart = _apart(map_ / "jaarschijf.html")
         soffice = _soffice(map_ / "jaarschijf.html")
         # Warm, like the render: pyHanko imported and the key loaded, as in a worker that
