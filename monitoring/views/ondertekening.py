@@ -26,6 +26,7 @@ from django_otp import login as otp_login
 
 from afspraken.models import Jaarschijf
 from config.proxy import client_adres
+from gemeenten import paginacache
 from gemeenten.forms import fouten_overnemen
 from monitoring.links import absolute_url
 from monitoring.ondertekening import herauthenticatie, herinnering, opslag, tekenen
@@ -96,7 +97,14 @@ def ondertekenen(request, jaarschijf_pk: int):
         return _inloggen_en_ondertekenen(request, jaarschijf_pk)
     jaarschijf = _jaarschijf(request, jaarschijf_pk)
     if request.method != "POST":
-        return render(request, PAGINA, _context(request, jaarschijf))
+        # Who signed and who may: all of it in the gemeente's content or the person's
+        # memberships, so the page comes from the cache until one of them changes.
+        return paginacache.pagina(
+            request,
+            lambda: render(request, PAGINA, _context(request, jaarschijf)),
+            gemeenten=[jaarschijf.overeenkomst.gemeente_id],
+            delen=paginacache.velden(jaarschijf),
+        )
     regels = _eigen_regels(request.user, jaarschijf)
     if not regels:
         raise PermissionDenied

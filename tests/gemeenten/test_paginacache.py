@@ -96,14 +96,15 @@ def opgeslagen(monkeypatch) -> list:
         "monitoring:smart-check",
         "monitoring:dashboard-overeenkomst",
         "monitoring:jaarschijf",
+        "monitoring:ondertekenen",
         "monitoring:start",
     ],
 )
 def test_every_cached_page_is_rendered_again_after_an_edit(wereld, naam, opgeslagen):
     if naam == "monitoring:start":
         url = reverse(naam)
-    elif naam == "monitoring:jaarschijf":
-        url = jaarschijf_url(wereld.a.jaarschijf)
+    elif naam in ("monitoring:jaarschijf", "monitoring:ondertekenen"):
+        url = reverse(naam, kwargs={"jaarschijf_pk": wereld.a.jaarschijf.pk})
     else:
         url = reverse(naam, kwargs={"overeenkomst_pk": wereld.a.overeenkomst.pk})
     client = client_van(wereld, "gemeente_medewerker")
