@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from gemeenten.paginacache import CSRF_PLAATSHOUDER, velden  # noqa: F401 (velden: ours too)
+from gemeenten.paginacache import CSRF_PLAATSHOUDER
 
 # Bumped when a cached fragment's template changes shape, so no old HTML is served.
 SJABLOONVERSIE = 1

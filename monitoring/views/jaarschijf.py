@@ -160,12 +160,12 @@ def _rij_sleutel(ja, context: dict, geheel: bool) -> str:
         ja.pk,
         ja.versie,
         ja.tekst,
-        cache.velden(afspraak),
+        paginacache.velden(afspraak),
         afspraak.is_doorkijk,
         [(o.pk, o.naam, o.afkorting) for o in afspraak.trekkers.all()],
         [
             (
-                cache.velden(stap),
+                paginacache.velden(stap),
                 [(o.naam, o.afkorting) for o in stap.deelnemers],
                 stap.afronden_url,
             )
