@@ -3,6 +3,7 @@ realisation across a signed and a later open jaarschijf, charts as SVG with the 
 their text alternative, and a fixed number of queries."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -105,6 +106,10 @@ def test_charts_are_svg_with_the_table_as_text_alternative(client, sc):
     assert 'role="img"' in html and "<title" in html
     assert 'stroke-dasharray="6 4"' in html  # the prognose line is dashed
     assert "<script" not in html.split("<main", 1)[1]
+    # Every chart names itself and its own table, once (each mutation chart had "-titel").
+    titels = re.findall(r'<title id="([^"]+)"', html)
+    assert "grafiek-reeks-1-titel" in titels and len(set(titels)) == len(titels) > 1
+    assert 'aria-describedby="tabel-reeks-1"' in html
 
 
 def test_line_chart_solid_for_realisatie_dashed_for_prognose():
