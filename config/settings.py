@@ -213,6 +213,10 @@ ONDERTEKENING_SLEUTEL = env.path(
 ONDERTEKENING_SLEUTEL_WACHTWOORD = env.str("ONDERTEKENING_SLEUTEL_WACHTWOORD", default="")
 ONDERTEKENING_TSA_URL = env.str("ONDERTEKENING_TSA_URL", default="")
 
+# The PDF is rendered in a process of its own, forked per PDF from a server that has
+# WeasyPrint loaded (monitoring/pdf/proces.py); off, the web process renders it itself.
+PDF_APART_PROCES = env.bool("PDF_APART_PROCES", default=True)
+
 _email = (
     env.email_url("EMAIL_URL", default="consolemail://")
     if DEBUG
