@@ -48,7 +48,8 @@ def test_bench_runs_at_small_scale():
     assert "Lezen en importeren van 100 afspraken" in tekst or "te langzaam" in tekst
     assert "incrementele handtekeningen na elkaar" in tekst
     assert "daarna 5 geldig" in tekst
-    assert "Dezelfde HTML in een vers proces: piekgeheugen" in tekst
+    assert "Piekgeheugen van het renderproces" in tekst
+    assert "6 voorraadtabellen" in tekst
     assert "Dataset (klein" in tekst
     for pagina in PAGINAS:
         assert pagina in tekst

@@ -29,12 +29,17 @@ class _Terugdraaien(Exception):
     pass
 
 
-def bench_werkboek(afspraken: int = 100, cijfers: int = 500, gemeente: str = "Benchdorp"):
+def bench_werkboek(
+    afspraken: int = 100, cijfers: int = 500, gemeente: str = "Benchdorp", corporaties: int = 4
+):
     """A workbook with `afspraken` afspraken in groups of five (a main afspraak and four
-    sub-afspraken, each with a step) and `cijfers` stock figures: four fifths mutations, one
-    fifth stock levels.
+    sub-afspraken, each with a step) and `cijfers` stock figures of `corporaties`
+    corporaties: four fifths mutations, one fifth stock levels (two stock tables per
+    corporatie).
     """
-    corporaties = [(f"Bench Corporatie {n}", "woningcorporatie", f"BC{n}") for n in range(1, 5)]
+    corporaties = [
+        (f"Bench Corporatie {n}", "woningcorporatie", f"BC{n}") for n in range(1, corporaties + 1)
+    ]
     partijen = [
         (f"Gemeente {gemeente}", "gemeente", "BG"),
         *corporaties,
@@ -258,7 +263,10 @@ class Command(BaseCommand):
         from monitoring.management.bench.pdf import meet_pdf
 
         afspraken = 10 if options["schaal"] == "klein" else 100
-        inhoud = bench_werkboek(afspraken=afspraken, cijfers=120, gemeente="Benchpdf")
+        # Three corporaties: six stock tables, the size issues #10 and #13 name.
+        inhoud = bench_werkboek(
+            afspraken=afspraken, cijfers=120, gemeente="Benchpdf", corporaties=3
+        )
         try:
             with transaction.atomic():
                 resultaat = werkboek_importeren(werkboek=lees_werkboek(io.BytesIO(inhoud)))
