@@ -34,7 +34,7 @@ def opmaken(html: str, bestanden: dict[str, str]) -> werker.Opmaak:
     if not apart():
         return werker.opmaken(html, bestanden)
     try:
-        return _pool().submit(werker.opmaken, html, bestanden).result()
+        return _pool().submit(werker.opmaken_apart, html, bestanden).result()
     except BrokenProcessPool:
         # The child died (killed for memory, say): the next PDF gets a new pool.
         logger.exception("Het PDF-proces is onverwacht gestopt.")
