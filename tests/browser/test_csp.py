@@ -124,8 +124,7 @@ def test_posting_a_remark_and_editing_inline_do_not_violate_the_policy(
     """htmx swaps parts of the page here; a swapped-in style attribute would be blocked."""
     inloggen(borger_odoorn.huurders_medewerker)
     pagina.goto(adres("monitoring:jaarschijf", jaarschijf_pk=borger_odoorn.jaarschijf.pk))
-    opmerkingen = pagina.locator("#opmerkingen")
-    opmerkingen.evaluate("(details) => { details.open = true; }")
+    opmerkingen = pagina.locator("#opmerkingen")  # the page shows this block unfolded
     opmerkingen.locator("#opmerking-tekst-jaarschijf").fill("Graag meer aandacht voor ouderen.")
     opmerkingen.get_by_role("button", name="Plaatsen").click()
     expect(pagina.get_by_text("Graag meer aandacht voor ouderen.")).to_be_visible()

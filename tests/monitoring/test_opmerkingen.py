@@ -139,8 +139,8 @@ def test_htmx_answers_the_block_with_the_error_and_opened(client, opbouw, ja):
     html = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in html
-    assert html.lstrip().startswith('<details class="opmerkingen niet-printen"')
-    assert f'id="opmerkingen-afspraak-{ja.afspraak_id}" open' in html
+    assert html.lstrip().startswith('<details class="opmerkingen niet-printen" open>')
+    assert f'id="opmerkingen-afspraak-{ja.afspraak_id}"' in html
     assert "Schrijf eerst uw opmerking; het veld is nog leeg." in html
     assert 'aria-invalid="true"' in html
 
@@ -277,8 +277,8 @@ def test_a_row_links_to_the_remark_form_which_opens_as_page_or_inline(client, op
     assert 'name="opmerking"' in pagina.content.decode()
 
     blok = client.get(plaats_url(ja), **HTMX).content.decode()
-    assert blok.lstrip().startswith('<details class="opmerkingen niet-printen"')
-    assert f'id="opmerkingen-afspraak-{ja.afspraak_id}" open' in blok
+    assert blok.lstrip().startswith('<details class="opmerkingen niet-printen" open>')
+    assert f'id="opmerkingen-afspraak-{ja.afspraak_id}"' in blok
     assert 'name="opmerking"' in blok
 
 

@@ -400,6 +400,26 @@ def test_page_lists_open_remarks_at_the_top_with_links(client, opbouw, ja, opmer
     assert "Al klaar." not in bovenaan
 
 
+def test_links_to_remarks_name_the_content_of_the_fold_not_the_fold(client, opbouw, ja):
+    """A browser unfolds a closed <details> when the link's fragment names an element inside
+    it, not when it names the <details> itself (tests/browser/test_opmerkingen_links.py
+    follows the links in Chromium)."""
+    services.opmerking_plaatsen(
+        jaarschijf=opbouw.jaarschijf,
+        jaarafspraak=ja,
+        tekst="In juni?",
+        door=opbouw.huurders_gebruiker,
+    )
+    client.force_login(opbouw.gemeente_gebruiker)
+    html = pagina(client, opbouw)
+    rij = html[html.index(f'id="afspraak-{ja.afspraak_id}"') :]
+    vouw = rij[rij.index('<details class="opmerkingen') : rij.index("</details>")]
+    kop, inhoud = vouw.split("</summary>", 1)
+    assert " open" not in kop.split(">", 1)[0]  # folded in the row
+    assert f'id="opmerkingen-afspraak-{ja.afspraak_id}"' in inhoud
+    assert "id=" not in kop.split(">", 1)[0]
+
+
 def test_page_queries_stay_constant_with_many_threads(
     client, opbouw, ja, django_assert_max_num_queries
 ):
