@@ -5,11 +5,12 @@ deadline of the agenda is near. Each person can switch each kind off (Berichtins
 Status changes are heard from afspraken' JaarschijfStatuswijziging (afspraken may not name
 monitoring) and mailed after the transaction commits, so a rolled-back change mails nothing
 and the status services' query counts stay as they are. Links are absolute, built on the
-setting DRIEHOEK_BASIS_URL (monitoring.links), as a mail client has no page to resolve a path.
+setting DRIEHOEK_BASIS_URL (monitoring.links), as a mail client has no page to resolve a path;
+a page behind the login is linked through the login page with the addressee's username
+filled in (monitoring.links.inloglink). The signing page asks for the login itself.
 """
 
 import datetime
-from urllib.parse import quote
 
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -25,7 +26,7 @@ from afspraken.models import Jaarschijf, JaarschijfStatuswijziging
 from gemeenten.constants import Rol
 from gemeenten.models import Gebruiker
 from monitoring.constants import Berichtsoort
-from monitoring.links import absolute_url
+from monitoring.links import absolute_url, inloglink
 from monitoring.models import Reactie
 from monitoring.models_voortgang import Agendapunt
 
@@ -47,11 +48,18 @@ def _uit(gebruiker) -> list:
     return instelling.uit if instelling is not None else []
 
 
-def _versturen(mensen, onderwerp: str, sjabloon: str, context: dict) -> int:
+def _versturen(
+    mensen, onderwerp: str, sjabloon: str, context: dict, *, inloggen_naar: str | None = None
+) -> int:
+    """One mail per person. With `inloggen_naar` (a path on the site) each mail's `link` is
+    the login page with its addressee filled in, on to that path (monitoring.links.inloglink)."""
     for mens in mensen:
+        per_mens = {**context, "gebruiker": mens}
+        if inloggen_naar is not None:
+            per_mens["link"] = inloglink(inloggen_naar, gebruiker=mens)
         EmailMessage(
             subject=onderwerp,
-            body=render_to_string(sjabloon, {**context, "gebruiker": mens}),
+            body=render_to_string(sjabloon, per_mens),
             to=[mens.email],
         ).send()
     return len(mensen)
@@ -64,17 +72,8 @@ def ter_bespreking_melden(jaarschijf: Jaarschijf) -> int:
         _("Jaarschijf %(jaren)s %(gemeente)s ligt ter bespreking")
         % {"jaren": jaarschijf.jaren, "gemeente": jaarschijf.overeenkomst.gemeente.naam},
         "monitoring/berichten/ter_bespreking.txt",
-        {
-            "jaarschijf": jaarschijf,
-            # The jaarschijf through the login page, which the template's `gebruiker=` fills
-            # in as the signing link does: the person types only the password (and is sent
-            # straight on when logged in already).
-            "link": absolute_url(
-                reverse("gemeenten:login")
-                + "?next="
-                + quote(reverse("monitoring:jaarschijf", args=[jaarschijf.pk]))
-            ),
-        },
+        {"jaarschijf": jaarschijf},
+        inloggen_naar=reverse("monitoring:jaarschijf", args=[jaarschijf.pk]),
     )
 
 
@@ -116,10 +115,8 @@ def termijnen_melden(vandaag: datetime.date | None = None, dagen: int = 7) -> in
             _("Termijn nadert: %(wat)s (%(datum)s)")
             % {"wat": punt.wat, "datum": punt.datum.strftime("%d-%m-%Y")},
             "monitoring/berichten/termijn.txt",
-            {
-                "punt": punt,
-                "link": absolute_url(reverse("monitoring:agenda", args=[punt.jaarschijf_id])),
-            },
+            {"punt": punt},
+            inloggen_naar=reverse("monitoring:agenda", args=[punt.jaarschijf_id]),
         )
     return verstuurd
 
@@ -169,13 +166,8 @@ def reactie_melden(reactie_id: int) -> int:
         _("Reactie op een opmerking bij jaarschijf %(jaren)s %(gemeente)s")
         % {"jaren": jaarschijf.jaren, "gemeente": jaarschijf.overeenkomst.gemeente.naam},
         "monitoring/berichten/reactie.txt",
-        {
-            "reactie": reactie,
-            "opmerking": opmerking,
-            "jaarschijf": jaarschijf,
-            "link": absolute_url(reverse("monitoring:jaarschijf", args=[jaarschijf.pk]))
-            + f"#{anker}",
-        },
+        {"reactie": reactie, "opmerking": opmerking, "jaarschijf": jaarschijf},
+        inloggen_naar=reverse("monitoring:jaarschijf", args=[jaarschijf.pk]) + f"#{anker}",
     )
 
 

@@ -3,6 +3,8 @@ calendar app has no page to resolve a bare path against. They are built on the s
 DRIEHOEK_BASIS_URL (monitoring.links.absolute_url)."""
 
 import datetime
+import re
+from html import unescape
 from urllib.parse import quote
 
 import pytest
@@ -11,7 +13,9 @@ from django.test import override_settings
 from django.urls import reverse
 
 from afspraken import services as afspraken_services
+from afspraken.models import Jaarafspraak
 from gemeenten.models import Gebruiker
+from monitoring import services
 from monitoring.berichten import termijnen_melden
 from monitoring.links import absolute_url
 from monitoring.models_voortgang import Agendapunt, Kalendertoken
@@ -21,6 +25,7 @@ from tests.wereld import autorisatiewereld
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("basis")]
 
 BASIS = "https://driehoek.example.nl"
+WACHTWOORD = "driehoek-test"  # tests/factories.py
 
 
 @pytest.fixture
@@ -60,7 +65,25 @@ def test_status_mails_link_to_the_jaarschijf_in_full(django_capture_on_commit_ca
         assert f"{tekenen}?gebruiker={ontvanger.username}" in bericht.body
 
 
-def test_a_deadline_mail_links_to_the_agenda_in_full():
+def _inloggen_via_de_link(client, bericht, bestemming: str) -> None:
+    """Follows the mail's link logged out, as its addressee would: the login form has their
+    username filled in, and logging in through it lands on `bestemming`."""
+    ontvanger = Gebruiker.objects.get(email=bericht.to[0])
+    link = re.search(rf"{re.escape(BASIS)}\S+", bericht.body).group()
+    client.logout()
+    html = client.get(link.removeprefix(BASIS)).content.decode()
+    assert f'name="username" value="{ontvanger.username}"' in html
+    volgende = unescape(re.search(r'name="next" value="([^"]*)"', html).group(1))
+    response = client.post(
+        reverse("gemeenten:login"),
+        {"username": ontvanger.username, "password": WACHTWOORD, "next": volgende},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == bestemming
+    assert client.get(bestemming).status_code == 200
+
+
+def test_a_deadline_mail_logs_in_with_the_username_filled_in_and_lands_on_the_agenda(client):
     sc = autorisatiewereld()
     punt = Agendapunt.objects.create(
         jaarschijf=sc.a.jaarschijf,
@@ -70,8 +93,39 @@ def test_a_deadline_mail_links_to_the_agenda_in_full():
     )
     punt.wie.set([sc.c1])
     assert termijnen_melden(vandaag=datetime.date(2026, 6, 24)) > 0
-    agenda = BASIS + reverse("monitoring:agenda", args=[sc.a.jaarschijf.pk])
-    assert all(agenda in bericht.body for bericht in mail.outbox)
+    agenda = reverse("monitoring:agenda", args=[sc.a.jaarschijf.pk])
+    for bericht in mail.outbox:
+        (ontvanger,) = Gebruiker.objects.filter(email=bericht.to[0])
+        inloggen = f"{BASIS}{reverse('gemeenten:login')}?next={quote(agenda)}"
+        assert f"{inloggen}&gebruiker={ontvanger.username}" in bericht.body
+    medewerker = sc.gebruiker("corporatie_medewerker")
+    bericht = next(b for b in mail.outbox if b.to == [medewerker.email])
+    _inloggen_via_de_link(client, bericht, agenda)
+
+
+def test_a_reply_mail_logs_in_with_the_username_filled_in_and_lands_on_the_thread(
+    client, django_capture_on_commit_callbacks
+):
+    sc = autorisatiewereld()
+    huurder = sc.gebruiker("huurders_medewerker")
+    ja = Jaarafspraak.objects.filter(jaarschijf=sc.a.jaarschijf).first()
+    opmerking = services.opmerking_plaatsen(
+        jaarschijf=sc.a.jaarschijf, jaarafspraak=ja, tekst="Wanneer?", door=huurder
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.opmerking_reageren(
+            opmerking=opmerking, tekst="In juni.", door=sc.gebruiker("gemeente_medewerker")
+        )
+    (bericht,) = mail.outbox
+    assert bericht.to == [huurder.email]
+    draad = (
+        reverse("monitoring:jaarschijf", args=[sc.a.jaarschijf.pk])
+        + f"#opmerkingen-afspraak-{ja.afspraak_id}"
+    )
+    _inloggen_via_de_link(client, bericht, draad)
+    # Logged in already: the link goes straight on.
+    link = re.search(rf"{re.escape(BASIS)}\S+", bericht.body).group()
+    assert client.get(link.removeprefix(BASIS))["Location"] == draad
 
 
 def test_the_signing_reminder_links_to_the_signing_page_in_full(client):

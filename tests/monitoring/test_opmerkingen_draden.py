@@ -326,7 +326,10 @@ def test_a_reply_mails_the_author_and_earlier_participants_not_the_replier(
         )
     assert [m.to for m in mail.outbox] == [[opbouw.huurders_gebruiker.email]]
     assert "Eerste reactie." in mail.outbox[0].body
-    assert f"#opmerkingen-afspraak-{opmerking.jaarafspraak.afspraak_id}" in mail.outbox[0].body
+    # The thread, through the login page (tests/monitoring/test_links.py follows the link).
+    assert f"%23opmerkingen-afspraak-{opmerking.jaarafspraak.afspraak_id}&gebruiker=" in (
+        mail.outbox[0].body
+    )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.opmerking_afhandelen(
@@ -348,7 +351,8 @@ def test_reply_mail_links_in_full_when_the_base_url_is_set(
             opmerking=opmerking, tekst="Ja.", door=opbouw.gemeente_gebruiker
         )
     pad = reverse("monitoring:jaarschijf", kwargs={"jaarschijf_pk": opbouw.jaarschijf.pk})
-    assert f"https://driehoek.example.nl{pad}#" in mail.outbox[0].body
+    inloggen = reverse("gemeenten:login")
+    assert f"https://driehoek.example.nl{inloggen}?next={pad}%23" in mail.outbox[0].body
 
 
 def test_reply_mail_switched_off_per_person(
