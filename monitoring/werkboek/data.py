@@ -9,6 +9,8 @@ version-1 file leaves what was added in Driehoek since as it is.
 import datetime
 from dataclasses import dataclass, field
 
+from monitoring.werkboek.koppen import Kolomnamen
+
 
 @dataclass
 class JaarschijfGegevens:
@@ -151,6 +153,8 @@ class Werkboek:
     doelen: list | None = None
     agenda: list | None = None
     kolommen: dict[str, set[str]] = field(default_factory=dict)
+    # How the file writes its headers, for the importer's messages.
+    kolomnamen: Kolomnamen = field(default_factory=Kolomnamen)
     waarschuwingen: list = field(default_factory=list)
 
     def heeft(self, blad: str, kolom: str) -> bool:

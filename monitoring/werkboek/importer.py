@@ -97,6 +97,9 @@ def werkboek_importeren(
     """
     try:
         return _importeren(werkboek, door, gemeente)
+    except WerkboekFout as fout:
+        # The services and sheets above name columns technically; the person reads the file.
+        raise fout.benoemd(werkboek.kolomnamen) from fout
     except ValidationError as exc:
         # The reader checks what a file can get wrong; what is left is a conflict with data
         # already in the database. The transaction has been rolled back by now.
@@ -212,13 +215,14 @@ def _hoofdstukken(werkboek: Werkboek, jaarschijf, themas, door, telling: Telling
         )
 
 
-def _status(gegevens: JaarschijfGegevens, jaarschijf, door, telling: Telling) -> Jaarschijf:
+def _status(werkboek: Werkboek, jaarschijf, door, telling: Telling) -> Jaarschijf:
     """Last, once the content is in: a vastgesteld or ondertekend document freezes it. A
     file without the veld leaves the status as it is."""
+    gegevens, namen = werkboek.jaarschijf, werkboek.kolomnamen
     # The jaarschijf was read under its lock in this transaction: its status is current.
     if not gegevens.status or gegevens.status == jaarschijf.status:
         return jaarschijf
-    ontbreekt = [veld for veld in ("plaats", "datum") if not getattr(gegevens, veld)]
+    ontbreekt = [namen.veld(veld) for veld in ("plaats", "datum") if not getattr(gegevens, veld)]
     if gegevens.status == JaarschijfStatus.ONDERTEKEND and ontbreekt:
         reden = _(
             "een jaarschijf met status ondertekend is buiten Driehoek ondertekend en vraagt om "
@@ -297,7 +301,7 @@ def _importeren(werkboek: Werkboek, door, gemeente: Gemeente | None) -> ImportRe
     agenda_importeren(
         werkboek=werkboek, jaarschijf=jaarschijf, organisaties=organisaties, door=door
     )
-    jaarschijf = _status(gegevens, jaarschijf, door, telling)
+    jaarschijf = _status(werkboek, jaarschijf, door, telling)
     aantallen = {soort: len(getattr(werkboek, soort) or ()) for soort, _label in SOORTEN}
     return ImportResultaat(
         jaarschijf=jaarschijf,

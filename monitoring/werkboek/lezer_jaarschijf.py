@@ -17,16 +17,25 @@ def jaarschijf_velden(lezer) -> dict[str, Rij] | None:
     """The rows of the jaarschijf sheet by field name; None without the sheet."""
     velden: dict[str, Rij] = {}
     for rij in lezer._rijen(formaat.JAARSCHIJF):
-        veld = koppen.veldnaam(waarden.tekst(rij.cellen.get("veld")))
-        if veld not in formaat.JAARSCHIJF_VELDEN:
+        tekst = waarden.tekst(rij.cellen.get("veld"))
+        veld = koppen.veldnaam(tekst)
+        # Messages on this row name the veld as written here (koppen.Kolomnamen).
+        lezer.namen.veld_gelezen(rij.nummer, veld, tekst)
+        if not veld:
             lezer.meldingen.waarschuwing(
-                _("onbekend veld {veld}, genegeerd").format(veld=waarden.toon(veld)),
-                rij.blad,
-                rij.nummer,
-                "veld",
+                _("geen veld ingevuld, genegeerd"), rij.blad, rij.nummer, "veld"
+            )
+        elif veld not in formaat.JAARSCHIJF_VELDEN:
+            lezer.meldingen.waarschuwing(
+                _("onbekend veld, genegeerd"), rij.blad, rij.nummer, "veld"
             )
         elif veld in velden:
-            rij.fout("veld", _("het veld '{veld}' staat er twee keer in").format(veld=veld))
+            rij.fout(
+                "veld",
+                _("het veld staat er twee keer in, ook in rij {rij}").format(
+                    rij=velden[veld].nummer
+                ),
+            )
         else:
             velden[veld] = rij
     if formaat.JAARSCHIJF.naam not in lezer.bladen:
@@ -34,8 +43,7 @@ def jaarschijf_velden(lezer) -> dict[str, Rij] | None:
     for veld in formaat.JAARSCHIJF_VERPLICHT:
         if veld not in velden:
             lezer.meldingen.fout(
-                _("het verplichte veld '{veld}' ontbreekt").format(veld=veld),
-                formaat.JAARSCHIJF.naam,
+                _("het verplichte veld ontbreekt"), formaat.JAARSCHIJF.naam, kolom=veld
             )
     lezer.kolommen[formaat.JAARSCHIJF.naam] = set(velden)
     return velden

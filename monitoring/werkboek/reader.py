@@ -42,7 +42,9 @@ def lees_werkboek(bron) -> Werkboek:
 class _Lezer:
     def __init__(self, bladen: dict[str, BladInhoud]):
         self.bladen = bladen
-        self.meldingen = Meldingen()
+        # How this file writes its headers: messages name columns its way.
+        self.namen = koppen.Kolomnamen()
+        self.meldingen = Meldingen(self.namen)
         self.afspraak_codes: set[str] = set()
         # The columns (and jaarschijf velden) the file has, per sheet.
         self.kolommen: dict[str, set[str]] = {}
@@ -67,7 +69,7 @@ class _Lezer:
                         _("werkboek"),
                     )
                 ],
-                self.meldingen.waarschuwingen,
+                self.meldingen.benoemde_waarschuwingen(),
             )
         for blad in formaat.BLADEN:
             if blad.verplicht and blad.naam not in self.bladen:
@@ -99,7 +101,8 @@ class _Lezer:
         )
         self.meldingen.controleer()
         werkboek.kolommen = self.kolommen
-        werkboek.waarschuwingen = self.meldingen.waarschuwingen
+        werkboek.kolomnamen = self.namen
+        werkboek.waarschuwingen = self.meldingen.benoemde_waarschuwingen()
         return werkboek
 
     # -- sheets and headers --------------------------------------------------------------
@@ -131,19 +134,26 @@ class _Lezer:
         kop_nummer, kop = inhoud.rijen[0]
         kolommen: dict[int, str] = {}
         for positie, cel in enumerate(kop):
-            naam = koppen.kolomnaam(blad.naam, waarden.tekst(cel))
+            tekst = waarden.tekst(cel)
+            naam = koppen.kolomnaam(blad.naam, tekst)
             if not naam:
                 continue
             if naam in kolommen.values():
-                self.meldingen.fout(
-                    _("de kolom staat er twee keer in"), blad.naam, kop_nummer, naam
-                )
+                # Named as first written; the reason shows the other way it is written.
+                eerst = self.namen.kolom(blad.naam, naam)
+                reden = _("de kolom staat er twee keer in")
+                if tekst != eerst:
+                    reden = _("de kolom staat er twee keer in, ook als {kop}").format(
+                        kop=waarden.toon(tekst)
+                    )
+                self.meldingen.fout(reden, blad.naam, kop_nummer, naam)
             elif naam not in blad.kolommen:
                 self.meldingen.waarschuwing(
-                    _("onbekende kolom, genegeerd"), blad.naam, kop_nummer, naam
+                    _("onbekende kolom, genegeerd"), blad.naam, kop_nummer, tekst
                 )
             else:
                 kolommen[positie] = naam
+                self.namen.kop_gelezen(blad.naam, naam, tekst)
         ontbrekend = [k for k in blad.verplichte_kolommen if k not in kolommen.values()]
         for naam in ontbrekend:
             self.meldingen.fout(_("de verplichte kolom ontbreekt"), blad.naam, kop_nummer, naam)
@@ -218,7 +228,7 @@ class _Lezer:
         if soort == OrganisatieType.GEMEENTE:
             rij.fout(
                 "actief_tot",
-                _("de gemeente doet de hele looptijd mee; laat actief_tot leeg"),
+                _("de gemeente doet de hele looptijd mee; laat de cel leeg"),
             )
         elif jaarschijf and jaarschijf.startdatum and jaarschijf.einddatum:
             start, einde = jaarschijf.startdatum.year, jaarschijf.einddatum.year
@@ -337,8 +347,13 @@ class _Lezer:
             if not partij.actief_in(index.jaar):
                 rij.fout(
                     kolom,
-                    _("{partij} doet na {tot} niet meer mee (actief_tot)").format(
-                        partij=partij.naam, tot=partij.actief_tot
+                    _(
+                        "{partij} doet na {tot} niet meer mee (kolom {kolom} op het "
+                        "tabblad partijen)"
+                    ).format(
+                        partij=partij.naam,
+                        tot=partij.actief_tot,
+                        kolom=self.namen.kolom(formaat.PARTIJEN.naam, "actief_tot"),
                     ),
                 )
 

@@ -161,7 +161,7 @@ def aanleveren(bladen: dict, jaarschijf: Jaarschijf, corporatie: Organisatie, do
             door=door,
         )
     except RegelFout as fout:
-        raise WerkboekFout(_meldingen(fout, mutaties, standen)) from fout
+        raise WerkboekFout(_meldingen(fout, mutaties, standen)).benoemd(lezer.namen) from fout
 
 
 def _meldingen(fout: RegelFout, mutaties: list, standen: list) -> list[Melding]:

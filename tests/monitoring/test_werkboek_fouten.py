@@ -98,7 +98,7 @@ GEVALLEN = {
     ),
     "jaar buiten de periode": (
         cel("jaarschijf", 6, "waarde", 2031),
-        "jaarschijf, rij 6, kolom waarde: het jaar 2031 valt buiten de periode",
+        "jaarschijf, rij 6, veld jaar: het jaar 2031 valt buiten de periode",
     ),
 }
 

@@ -66,37 +66,37 @@ def cel(blad: str, rij: int, kolom: int, waarde):
         ),
         pytest.param(
             cel("partijen", 2, 8, 2026),
-            "partijen, rij 2, kolom actief_tot: de gemeente doet de hele looptijd mee; laat "
-            "actief_tot leeg",
+            "partijen, rij 2, kolom actief_tot: de gemeente doet de hele looptijd mee; laat de "
+            "cel leeg",
             id="actief_tot-gemeente",
         ),
         pytest.param(
             lambda b: veld(b, "jaar", "2026-2028"),
-            "jaarschijf, rij 6, kolom waarde: een jaarschijf beslaat één jaar of twee "
+            "jaarschijf, rij 6, veld jaar: een jaarschijf beslaat één jaar of twee "
             "opeenvolgende jaren (zoals 2026-2027); '2026-2028' is dat niet",
             id="jaar-drie-jaren",
         ),
         pytest.param(
             lambda b: veld(b, "jaar", "2028-2029"),
-            "jaarschijf, rij 6, kolom waarde: het jaar 2029 valt buiten de periode van de "
+            "jaarschijf, rij 6, veld jaar: het jaar 2029 valt buiten de periode van de "
             "overeenkomst",
             id="jaar-buiten-periode",
         ),
         pytest.param(
             lambda b: veld(b, "nummering_tonen", "soms"),
-            "jaarschijf, rij 14, kolom waarde: 'soms' is geen ja of nee",
+            "jaarschijf, rij 14, veld nummering_tonen: 'soms' is geen ja of nee",
             id="nummering_tonen",
         ),
         pytest.param(
             lambda b: veld(b, "geldig_vanaf", "zodra het kan"),
-            "jaarschijf, rij 16, kolom waarde: 'zodra het kan' is geen datum en niet 'na "
+            "jaarschijf, rij 16, veld geldig_vanaf: 'zodra het kan' is geen datum en niet 'na "
             "ondertekening door alle partijen' (schrijf bijvoorbeeld 2026-01-01, of "
             "2026-01-01 na ondertekening door alle partijen)",
             id="geldig_vanaf",
         ),
         pytest.param(
             lambda b: veld(b, "status", "klaar"),
-            "jaarschijf, rij 13, kolom waarde: onbekende waarde 'klaar'; kies uit concept, "
+            "jaarschijf, rij 13, veld status: onbekende waarde 'klaar'; kies uit concept, "
             "ter_bespreking, vastgesteld, ondertekend",
             id="status",
         ),
@@ -114,13 +114,13 @@ def cel(blad: str, rij: int, kolom: int, waarde):
         pytest.param(
             cel("stappen", 5, 1, "W2"),
             "stappen, rij 5, kolom partij: Woonstichting Twee doet na 2025 niet meer mee "
-            "(actief_tot)",
+            "(kolom actief_tot op het tabblad partijen)",
             id="stap-partij-doet-niet-meer-mee",
         ),
         pytest.param(
             cel("ondertekenaars", 3, 0, "W2"),
             "ondertekenaars, rij 3, kolom partij: Woonstichting Twee doet na 2025 niet meer "
-            "mee (actief_tot)",
+            "mee (kolom actief_tot op het tabblad partijen)",
             id="ondertekenaar-doet-niet-meer-mee",
         ),
     ],
@@ -150,5 +150,6 @@ def test_twee_jaarschijven_vallen_niet_over_elkaar():
             werkboek=lees_werkboek(werkboek_v2(lambda b: veld(b, "jaar", "2027-2028")))
         )
     assert [str(m) for m in fout.value.fouten] == [
-        "jaarschijf, kolom jaar: Jaarschijf 2026-2027 van deze overeenkomst valt al in deze jaren."
+        "jaarschijf, rij 6, veld jaar: Jaarschijf 2026-2027 van deze overeenkomst valt al in "
+        "deze jaren."
     ]

@@ -92,7 +92,7 @@ def test_ondertekend_vraagt_plaats_en_datum():
         importeer(zonder)
     assert tel_rijen() == voor
     assert [str(melding) for melding in fout.value.fouten] == [
-        "jaarschijf, rij 13, kolom waarde: een jaarschijf met status ondertekend is buiten "
+        "jaarschijf, rij 13, veld status: een jaarschijf met status ondertekend is buiten "
         "Driehoek ondertekend en vraagt om de plaats en datum van ondertekening; vul plaats "
         "en datum in"
     ]
