@@ -20,7 +20,7 @@ from afspraken.models import (
 from gemeenten import generaties
 from gemeenten.constants import OrganisatieType, Rol
 from gemeenten.models import Gebruiker, Gemeente, Lidmaatschap, Organisatie
-from monitoring.models import Opmerking
+from monitoring.models import Opmerking, Reactie
 from voorraad.constants import CijferSoort
 from voorraad.models import Categorie, Segment, Voorraadmutatie, Voorraadstand
 
@@ -166,6 +166,18 @@ class OpmerkingFactory(DjangoModelFactory):
     jaarschijf = factory.LazyAttribute(
         lambda o: o.jaarafspraak.jaarschijf if o.jaarafspraak else JaarschijfFactory()
     )
+    auteur = factory.SubFactory(GebruikerFactory)
+    organisatie = factory.SubFactory(OrganisatieFactory)
+    tekst = factory.Faker("sentence")
+
+
+class ReactieFactory(DjangoModelFactory):
+    """A reply in the thread of a remark."""
+
+    class Meta:
+        model = Reactie
+
+    opmerking = factory.SubFactory(OpmerkingFactory)
     auteur = factory.SubFactory(GebruikerFactory)
     organisatie = factory.SubFactory(OrganisatieFactory)
     tekst = factory.Faker("sentence")

@@ -33,7 +33,10 @@ def gevulde_database():
     factories.VoorraadstandFactory(jaarschijf=jaarschijf, corporatie=stap.organisatie)
     factories.LidmaatschapFactory(organisatie=stap.organisatie)
     factories.GemeenteOrganisatieFactory(gemeente=jaarschijf.overeenkomst.gemeente)
-    factories.OpmerkingFactory(jaarafspraak=stap.jaarafspraak, organisatie=stap.organisatie)
+    opmerking = factories.OpmerkingFactory(
+        jaarafspraak=stap.jaarafspraak, organisatie=stap.organisatie
+    )
+    factories.ReactieFactory(opmerking=opmerking, organisatie=stap.organisatie)
     Hoofdstuk.objects.create(jaarschijf=jaarschijf, kop="Context", tekst="Waarom.")
     Tabelnoot.objects.create(jaarschijf=jaarschijf, tabel="standen", tekst="* Afgerond.")
     Voorraadoverdracht.objects.create(
