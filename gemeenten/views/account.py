@@ -24,7 +24,8 @@ def account(request):
 class InloggenView(auth_views.LoginView):
     """Django's login page, with the username already filled in when the link names the
     person (`?gebruiker=`, as the signing page reads it): the mails that bring a party to a
-    jaarschijf (monitoring.berichten) link here, so the person types only the password."""
+    jaarschijf, its agenda or a remark's thread (monitoring.berichten, links.inloglink) link
+    here, so the person types only the password."""
 
     redirect_authenticated_user = True
 
