@@ -13,7 +13,9 @@ def korte_tekst(obj):
 
 @admin.register(Opmerking)
 class OpmerkingAdmin(DoorServicesMixin, SimpleHistoryAdmin):
-    """Remarks are placed on the jaarschijf page; the admin corrects or removes one."""
+    """Remarks are placed on the jaarschijf page; the admin corrects or removes one. Who
+    settled or deleted a remark is recorded by the services (afhandelen, verwijderen) and
+    shown on the page and in mails: the admin reads it, never rewrites it."""
 
     list_display = [korte_tekst, "auteur", "organisatie", "jaarafspraak", "jaarschijf"]
     list_display += ["aangemaakt_op", "afgehandeld"]
@@ -27,7 +29,7 @@ class OpmerkingAdmin(DoorServicesMixin, SimpleHistoryAdmin):
         "jaarschijf__overeenkomst__gemeente",
     ]
     autocomplete_fields = ["jaarschijf", "jaarafspraak", "auteur", "organisatie"]
-    readonly_fields = ["afgehandeld_door", "afgehandeld_op"]
+    readonly_fields = ["afgehandeld_door", "afgehandeld_op", "verwijderd_door", "verwijderd_op"]
     date_hierarchy = "aangemaakt_op"
 
 
