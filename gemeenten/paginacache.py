@@ -82,19 +82,31 @@ def _cachebaar(request) -> bool:
     return not len(get_messages(request))
 
 
-def _sleutel(request, gemeente_ids, landelijk: bool, delen) -> str:
+def sleutel(soort: str, *delen, gemeenten=(), landelijk: bool = False) -> str:
+    """A cache key for something of `soort` rendered from `delen` and the content of
+    `gemeenten` (pks; `landelijk` for every gemeente): it changes with their content
+    generations, a deploy (`release`), the language and the day (pages say "today")."""
     inhoud = repr(
         (
             release(),
-            request.get_full_path(),
-            request.user.pk,
             get_language(),
             timezone.localdate(),
-            generaties.tokens(gemeente_ids, landelijk=landelijk),
+            generaties.tokens(gemeenten, landelijk=landelijk),
             delen,
         )
     ).encode()
-    return f"driehoek:pagina:{hashlib.blake2b(inhoud, digest_size=20).hexdigest()}"
+    return f"driehoek:{soort}:{hashlib.blake2b(inhoud, digest_size=20).hexdigest()}"
+
+
+def _sleutel(request, gemeente_ids, landelijk: bool, delen) -> str:
+    return sleutel(
+        "pagina",
+        request.get_full_path(),
+        request.user.pk,
+        delen,
+        gemeenten=gemeente_ids,
+        landelijk=landelijk,
+    )
 
 
 def _met_token(request, inhoud: bytes) -> bytes:

@@ -1,17 +1,13 @@
 """The stored PDF of a jaarschijf: read and written through Django's storage API only, so
 production may keep it on any storage backend; never rendered again once signed."""
 
-import hashlib
-
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.utils import timezone
-from django.utils.translation import get_language
 
 from afspraken.models import Jaarschijf
 from afspraken.services.wijziging import huidige_versie
-from gemeenten import generaties, paginacache
+from gemeenten import paginacache
 from monitoring.models import OndertekendDocument
 from monitoring.ondertekening.pades import sha256
 
@@ -47,7 +43,9 @@ def pdf_van(jaarschijf: Jaarschijf) -> tuple[bytes, bool]:
     # Rendering takes seconds (README, Benchmark): kept until anything in the gemeente's
     # content changes (gemeenten.generaties), as the pages are, so a vastgesteld jaarschijf
     # that nobody has signed yet is rendered once for all its downloads.
-    sleutel = _pdf_sleutel(jaarschijf)
+    sleutel = paginacache.sleutel(
+        "pdf", paginacache.velden(jaarschijf), gemeenten=[jaarschijf.overeenkomst.gemeente_id]
+    )
     if (pdf := cache.get(sleutel)) is None:
         from monitoring.pdf import jaarschijf_opmaken
 
@@ -55,19 +53,6 @@ def pdf_van(jaarschijf: Jaarschijf) -> tuple[bytes, bool]:
         pdf = jaarschijf_opmaken(jaarschijf, volgnummer=huidige_versie(jaarschijf)).pdf
         cache.set(sleutel, pdf, paginacache.LEVENSDUUR)
     return pdf, False
-
-
-def _pdf_sleutel(jaarschijf: Jaarschijf) -> str:
-    inhoud = repr(
-        (
-            paginacache.release(),
-            paginacache.velden(jaarschijf),
-            generaties.tokens([jaarschijf.overeenkomst.gemeente_id]),
-            get_language(),
-            timezone.localdate(),
-        )
-    ).encode()
-    return f"driehoek:pdf:{hashlib.blake2b(inhoud, digest_size=20).hexdigest()}"
 
 
 def bestandsnaam(jaarschijf: Jaarschijf) -> str:
